@@ -1,0 +1,139 @@
+package dev.cicd.core.ingest;
+
+import dev.cicd.core.build.Build;
+import dev.cicd.core.build.BuildId;
+import dev.cicd.core.internal.BuildMerger;
+import dev.cicd.core.store.BuildStore;
+import dev.cicd.core.store.ConcurrentBuildModificationException;
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Merges provider events into a {@link BuildStore}. The merge is idempotent, monotonic and
+ * convergent: any order of the same events, with duplicates, ends in the same stored builds.
+ * Concurrent events for one build are serialised by optimistic versioning with retry. Thread-safe.
+ */
+public final class IngestionService {
+  /** How often a merge is retried after losing a race with a concurrent writer. */
+  public static final int DEFAULT_MAX_ATTEMPTS = 50;
+
+  private static final Logger LOG = LoggerFactory.getLogger(IngestionService.class);
+
+  private final BuildStore store;
+  private final Clock clock;
+  private final int maxAttempts;
+  private final List<IngestListener> listeners = new CopyOnWriteArrayList<>();
+
+  private IngestionService(BuildStore store, Clock clock, int maxAttempts) {
+    this.store = store;
+    this.clock = clock;
+    this.maxAttempts = maxAttempts;
+  }
+
+  public static IngestionService create(BuildStore store) {
+    return new IngestionService(store, Clock.systemUTC(), DEFAULT_MAX_ATTEMPTS);
+  }
+
+  public static IngestionService create(BuildStore store, Clock clock) {
+    return new IngestionService(Objects.requireNonNull(store, "store"), Objects.requireNonNull(clock, "clock"),
+        DEFAULT_MAX_ATTEMPTS);
+  }
+
+  public BuildStore store() {
+    return store;
+  }
+
+  /** Adds a listener told about every real change from now on. */
+  public void addListener(IngestListener listener) {
+    listeners.add(Objects.requireNonNull(listener, "listener"));
+  }
+
+  public void removeListener(IngestListener listener) {
+    listeners.remove(listener);
+  }
+
+  /** Ingests an event that came without a delivery id (polling, backfill). */
+  public IngestResult ingest(ProviderEvent event) {
+    return ingest(event, null);
+  }
+
+  /**
+   * Ingests one event.
+   *
+   * @param delivery the webhook delivery that carried it; a delivery already recorded is reported as
+   *     {@link IngestOutcome#DUPLICATE} and changes nothing
+   * @throws dev.cicd.core.store.BuildStoreException when the store fails; nothing is recorded then
+   */
+  public IngestResult ingest(ProviderEvent event, @Nullable DeliveryKey delivery) {
+    Objects.requireNonNull(event, "event");
+    if (delivery != null && store.hasDelivery(delivery)) {
+      return IngestResult.duplicate();
+    }
+    IngestResult result;
+    if (event instanceof RunUpdate run) {
+      result = merge(run.id(), existing -> BuildMerger.merge(existing, run, clock.instant()));
+    } else if (event instanceof JobUpdate job) {
+      result = merge(job.buildId(), existing -> BuildMerger.merge(existing, job, clock.instant()));
+    } else {
+      DeploymentUpdate deployment = (DeploymentUpdate) event;
+      boolean created = store.saveDeploymentStatus(deployment.status());
+      result = new IngestResult(created ? IngestOutcome.CREATED : IngestOutcome.UNCHANGED, null, deployment.status());
+      if (created) {
+        notifyDeployment(deployment);
+      }
+    }
+    if (delivery != null && !store.recordDelivery(delivery, clock.instant()) && !result.outcome().changed()) {
+      return IngestResult.duplicate();
+    }
+    return result;
+  }
+
+  private IngestResult merge(BuildId id, Function<@Nullable Build, Build> mergeFn) {
+    for (int attempt = 1; ; attempt++) {
+      Optional<Build> current = store.find(id);
+      Build before = current.orElse(null);
+      Build merged = mergeFn.apply(before);
+      if (before != null && merged.sameStateAs(before)) {
+        return new IngestResult(IngestOutcome.UNCHANGED, before, null);
+      }
+      try {
+        Build saved = store.save(merged, before == null ? 0 : before.version());
+        notifyBuild(new BuildChange(before, saved));
+        return new IngestResult(before == null ? IngestOutcome.CREATED : IngestOutcome.UPDATED, saved, null);
+      } catch (ConcurrentBuildModificationException e) {
+        if (attempt >= maxAttempts) {
+          throw e;
+        }
+        LOG.debug("Retrying merge of build {} after a concurrent update (attempt {})", id, attempt);
+        Thread.onSpinWait();
+      }
+    }
+  }
+
+  private void notifyDeployment(DeploymentUpdate deployment) {
+    for (IngestListener listener : listeners) {
+      try {
+        listener.onDeploymentStatus(deployment.status());
+      } catch (RuntimeException e) {
+        LOG.warn("Ingest listener {} failed for a deployment status of {}", listener, deployment.repository(), e);
+      }
+    }
+  }
+
+  private void notifyBuild(BuildChange change) {
+    for (IngestListener listener : listeners) {
+      try {
+        listener.onBuildChanged(change);
+      } catch (RuntimeException e) {
+        LOG.warn("Ingest listener {} failed for build {}", listener, change.after().id(), e);
+      }
+    }
+  }
+}

@@ -1,0 +1,82 @@
+package dev.cicd.core.store;
+
+import dev.cicd.core.build.Build;
+import dev.cicd.core.build.BuildId;
+import dev.cicd.core.build.DeploymentStatus;
+import dev.cicd.core.ingest.DeliveryKey;
+import dev.cicd.core.metrics.BuildSummary;
+import dev.cicd.core.metrics.MetricsQuery;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Persists builds, deployment statuses and the webhook delivery log, and computes metrics close to
+ * the data. Implementations must be thread-safe; every one must pass {@code BuildStoreContract} from
+ * the {@code cicd-core} test-jar. Failures of the underlying storage surface as
+ * {@link BuildStoreException}; no other exception type escapes except the documented ones.
+ *
+ * <p>Stores persist what they are given: the merge rules live in {@code IngestionService}.
+ */
+public interface BuildStore {
+
+  /** @return the build with its attempts, jobs and steps, or empty if no build has this id. */
+  Optional<Build> find(BuildId id);
+
+  /**
+   * Inserts or replaces a build, with optimistic versioning.
+   *
+   * @param expectedVersion the version the caller read; 0 to insert a build that must not exist yet
+   * @return the build as stored, with version {@code expectedVersion + 1}
+   * @throws ConcurrentBuildModificationException if the stored version is not {@code expectedVersion}
+   *     (another writer saved first, or the build exists when inserting)
+   */
+  Build save(Build build, long expectedVersion);
+
+  /**
+   * Lists builds newest first (see {@link BuildCursor#NEWEST_FIRST}) matching every non-null filter.
+   * Listed builds carry all build-level fields and attempts; their job lists may be empty (use
+   * {@link #find} for jobs and steps). An empty result is an empty page, never null.
+   */
+  Page<Build> list(BuildQuery query);
+
+  /**
+   * Computes the metrics summary exactly as {@code MetricsCalculator} defines it over this store's
+   * builds and deployment statuses.
+   */
+  BuildSummary summarize(MetricsQuery query);
+
+  /** @return number of stored builds. */
+  long count();
+
+  /**
+   * Stores a deployment status.
+   *
+   * @return true if stored now, false if a status with the same provider, repository and id existed
+   *     (it is left unchanged)
+   */
+  boolean saveDeploymentStatus(DeploymentStatus status);
+
+  /** @return deployment statuses of one repository, or of all when null, oldest first. */
+  List<DeploymentStatus> deploymentStatuses(@Nullable String repository);
+
+  /**
+   * Records that a webhook delivery was applied. Atomic: of concurrent calls with the same key exactly
+   * one returns true.
+   *
+   * @return true if recorded now, false if already recorded
+   */
+  boolean recordDelivery(DeliveryKey key, Instant receivedAt);
+
+  /** @return whether the delivery was recorded. */
+  boolean hasDelivery(DeliveryKey key);
+
+  /**
+   * Retention: deletes at most {@code maxBuilds} builds whose latest attempt completed before
+   * {@code cutoff}, with their attempts and jobs. Builds not completed are never deleted.
+   *
+   * @return the number of builds deleted; call again while it equals {@code maxBuilds}
+   */
+  int deleteCompletedBefore(Instant cutoff, int maxBuilds);
+}

@@ -1,0 +1,13 @@
+package dev.cicd.core.store;
+
+import dev.cicd.core.CicdException;
+import dev.cicd.core.build.BuildId;
+
+/** A save found a different stored version than expected: another writer got there first. Retry. */
+public class ConcurrentBuildModificationException extends CicdException {
+  private static final long serialVersionUID = 1L;
+
+  public ConcurrentBuildModificationException(BuildId id, long expectedVersion) {
+    super("Build " + id + " was modified concurrently (expected version " + expectedVersion + ")");
+  }
+}

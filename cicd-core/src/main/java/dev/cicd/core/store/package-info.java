@@ -1,0 +1,5 @@
+/** The storage SPI, its in-memory reference implementation and query types. */
+@NullMarked
+package dev.cicd.core.store;
+
+import org.jspecify.annotations.NullMarked;

@@ -95,6 +95,28 @@ public final class IngestionService {
     return result;
   }
 
+  /**
+   * Ingests every event one webhook delivery carried, then records the delivery. A delivery already
+   * recorded gives one {@link IngestOutcome#DUPLICATE} result and changes nothing. Applying before
+   * recording means a crash in between re-applies the delivery on redelivery, which the idempotent
+   * merge absorbs.
+   */
+  public List<IngestResult> ingestDelivery(DeliveryKey delivery, List<? extends ProviderEvent> events) {
+    Objects.requireNonNull(delivery, "delivery");
+    if (store.hasDelivery(delivery)) {
+      return List.of(IngestResult.duplicate());
+    }
+    List<IngestResult> results = new java.util.ArrayList<>(events.size());
+    for (ProviderEvent event : events) {
+      results.add(ingest(event, null));
+    }
+    boolean recorded = store.recordDelivery(delivery, clock.instant());
+    if (!recorded && results.stream().noneMatch(r -> r.outcome().changed())) {
+      return List.of(IngestResult.duplicate());
+    }
+    return results;
+  }
+
   private IngestResult merge(BuildId id, Function<@Nullable Build, Build> mergeFn) {
     for (int attempt = 1; ; attempt++) {
       Optional<Build> current = store.find(id);

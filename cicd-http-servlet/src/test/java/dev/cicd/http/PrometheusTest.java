@@ -38,8 +38,7 @@ class PrometheusTest {
     app = TestApp.start(Container.JETTY);
     HistoryGenerator history = new HistoryGenerator(7, Duration.ofDays(30), false);
     app.ingest(history.builds(200));
-    completedSinceStart = (int) app.cicd.store().list(dev.cicd.core.store.BuildQuery.builder().limit(200).build())
-        .items().stream().flatMap(b -> b.attempts().stream())
+    completedSinceStart = (int) allBuilds().stream().flatMap(b -> b.attempts().stream())
         .filter(a -> a.isCompleted() && a.startedAt() != null).count();
     app.ingest(List.of(RunUpdate.builder(BuildId.github("odd/repo", 1)).workflowName("say \"hi\"\\ \nnow")
         .branch("feature/secret-branch").status(BuildStatus.COMPLETED).conclusion(Conclusion.SUCCESS)
@@ -47,6 +46,17 @@ class PrometheusTest {
         .updatedAt(TestApp.NOW.minusSeconds(60)).build()));
     app.source.health(List.of(new SourceHealth("github:octo-org/api", SourceHealth.State.UP, null,
         TestApp.NOW, Map.of("rateLimitRemaining", "4321", "requests", "17"))));
+  }
+
+  List<dev.cicd.core.build.Build> allBuilds() {
+    List<dev.cicd.core.build.Build> all = new java.util.ArrayList<>();
+    String cursor = null;
+    do {
+      var page = app.cicd.store().list(dev.cicd.core.store.BuildQuery.builder().limit(200).cursor(cursor).build());
+      all.addAll(page.items());
+      cursor = page.nextCursor();
+    } while (cursor != null);
+    return all;
   }
 
   @AfterAll
@@ -91,8 +101,7 @@ class PrometheusTest {
     assertThat(text).contains("cicd_build_duration_seconds_bucket{repository=\"odd/repo\",le=\"600\"} 1");
     assertThat(text).contains("workflow=\"say \\\"hi\\\"\\\\ \\nnow\"");
     assertThat(text).doesNotContain("branch=", "secret-branch", "runId", "run_id=");
-    long jobsStarted = app.cicd.store().list(dev.cicd.core.store.BuildQuery.builder().limit(200).build()).items()
-        .stream().map(b -> app.cicd.store().find(b.id()).orElseThrow())
+    long jobsStarted = allBuilds().stream().map(b -> app.cicd.store().find(b.id()).orElseThrow())
         .flatMap(b -> b.jobs().stream()).filter(j -> j.queueMs() != null).count();
     long queued = Pattern.compile("cicd_job_queue_seconds_count\\{repository=\"[^\"]+\"} ([0-9]+)").matcher(text)
         .results().mapToLong(m -> Long.parseLong(m.group(1))).sum();

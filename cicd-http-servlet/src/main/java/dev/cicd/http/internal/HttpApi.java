@@ -8,6 +8,7 @@ import static dev.cicd.http.internal.Router.TEXT;
 import dev.cicd.core.Cicd;
 import dev.cicd.http.HttpConfig;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
@@ -30,6 +31,7 @@ public final class HttpApi {
   private final WebhookIngestor ingestor;
   private final WebhookCounters webhookCounters = new WebhookCounters();
   private final WebhookHandler webhooks;
+  private final Router dashboardRoutes;
   private final Dispatcher dashboard;
   private final Dispatcher webhookOnly;
   private boolean started;
@@ -50,8 +52,8 @@ public final class HttpApi {
     Cors cors = new Cors(config.allowedOrigins());
     ExceptionMapper exceptions = new ExceptionMapper();
     ProblemResponses problems = new ProblemResponses(json);
-    Router routes = routes(buildJson, tickets);
-    this.dashboard = new Dispatcher(routes, Mount::path, guard, cors, exceptions, problems);
+    this.dashboardRoutes = routes(buildJson, tickets);
+    this.dashboard = new Dispatcher(dashboardRoutes, Mount::path, guard, cors, exceptions, problems);
     Router hooks = new Router().post("/{endpoint}", Access.SIGNATURE, JSON, false, webhooks::receive);
     Function<HttpServletRequest, Optional<String>> lastSegment = HttpApi::lastSegment;
     this.webhookOnly = new Dispatcher(hooks, lastSegment, guard, cors, exceptions, problems);
@@ -118,6 +120,11 @@ public final class HttpApi {
 
   public Dispatcher dashboard() {
     return dashboard;
+  }
+
+  /** The dashboard servlet's route table (without the static-file fallback). */
+  public List<Route> dashboardRoutes() {
+    return dashboardRoutes.routes();
   }
 
   public Dispatcher webhookOnly() {

@@ -25,7 +25,8 @@ public final class Fields {
   /** Wraps an object node; {@code path} names it in messages, e.g. {@code workflow_run}. */
   public static Fields of(JsonNode node, String path) {
     if (node == null || !node.isObject()) {
-      throw new PayloadException("invalid payload: " + path + " must be an object, but was " + kind(node));
+      throw new PayloadException("invalid payload: " + (path.isEmpty() ? "the body" : path)
+          + " must be an object, but was " + kind(node));
     }
     return new Fields(node, path);
   }
@@ -45,7 +46,7 @@ public final class Fields {
     if (value == null || value.isNull()) {
       return null;
     }
-    return of(value, path + "." + name);
+    return of(value, child(name));
   }
 
   public Fields requiredObject(String name) {
@@ -90,7 +91,7 @@ public final class Fields {
       throw wrongType(name, "an integer", value);
     }
     if (!value.canConvertToLong()) {
-      throw new PayloadException("invalid payload: " + path + "." + name + " is out of the 64-bit integer range");
+      throw new PayloadException("invalid payload: " + child(name) + " is out of the 64-bit integer range");
     }
     return value.longValue();
   }
@@ -115,7 +116,7 @@ public final class Fields {
       return fallback;
     }
     if (value < min || value > Integer.MAX_VALUE) {
-      throw new PayloadException("invalid payload: " + path + "." + name + " must be between " + min + " and "
+      throw new PayloadException("invalid payload: " + child(name) + " must be between " + min + " and "
           + Integer.MAX_VALUE + ", but was " + value);
     }
     return value.intValue();
@@ -136,7 +137,7 @@ public final class Fields {
     try {
       return GitHubTimes.parse(value.textValue());
     } catch (DateTimeException e) {
-      throw new PayloadException("invalid payload: " + path + "." + name + " must be an ISO-8601 timestamp, but was '"
+      throw new PayloadException("invalid payload: " + child(name) + " must be an ISO-8601 timestamp, but was '"
           + Texts.safe(value.textValue(), 40) + "'", e);
     }
   }
@@ -158,7 +159,7 @@ public final class Fields {
     }
     List<Fields> result = new ArrayList<>(value.size());
     for (int i = 0; i < value.size(); i++) {
-      result.add(of(value.get(i), path + "." + name + "[" + i + "]"));
+      result.add(of(value.get(i), child(name) + "[" + i + "]"));
     }
     return result;
   }
@@ -188,12 +189,17 @@ public final class Fields {
     return result;
   }
 
+  /** The path of a member, e.g. {@code workflow_run.id}; members of the root have no prefix. */
+  public String child(String name) {
+    return path.isEmpty() ? name : path + "." + name;
+  }
+
   private PayloadException missing(String name) {
-    return new PayloadException("invalid payload: " + path + "." + name + " is missing");
+    return new PayloadException("invalid payload: " + child(name) + " is missing");
   }
 
   private PayloadException wrongType(String name, String expected, JsonNode value) {
-    return new PayloadException("invalid payload: " + path + "." + name + " must be " + expected + ", but was "
+    return new PayloadException("invalid payload: " + child(name) + " must be " + expected + ", but was "
         + kind(value));
   }
 

@@ -20,7 +20,7 @@ final class Statuses {
   static BuildStatus status(Fields object, String name) {
     String text = object.requiredText(name);
     return BuildStatus.fromWireName(text).orElseThrow(() -> new UnknownValueException(
-        "unknown " + object.path() + "." + name + " '" + Texts.safe(text, 40) + "'"));
+        "unknown " + object.child(name) + " '" + Texts.safe(text, 40) + "'"));
   }
 
   static @Nullable Conclusion conclusion(Fields object, String name) {
@@ -37,6 +37,6 @@ final class Statuses {
   static DeploymentState deploymentState(Fields object, String name) {
     String text = object.requiredText(name);
     return DeploymentState.fromWireName(text).orElseThrow(() -> new UnknownValueException(
-        "unknown " + object.path() + "." + name + " '" + Texts.safe(text, 40) + "'"));
+        "unknown " + object.child(name) + " '" + Texts.safe(text, 40) + "'"));
   }
 }

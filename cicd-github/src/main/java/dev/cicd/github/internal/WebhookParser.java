@@ -50,7 +50,7 @@ public final class WebhookParser {
     }
     String action = null;
     try {
-      Fields root = Fields.of(json.parse(request.body()), "payload");
+      Fields root = Fields.of(json.parse(request.body()), "");
       action = root.nonEmptyText("action");
       return route(key, event, action, root);
     } catch (PayloadException e) {

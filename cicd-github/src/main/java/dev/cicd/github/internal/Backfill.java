@@ -42,8 +42,15 @@ final class Backfill {
     }
   }
 
+  /** A page that could not be read, fetched again on later cycles. */
+  private record Retry(HttpUrl url, int attempts) {}
+
+  /** Attempts at an unreadable page before the backfill gives up on it. */
+  static final int MAX_PAGE_ATTEMPTS = 3;
+
   private final String repository;
   private final Deque<Window> windows = new ArrayDeque<>();
+  private final Deque<Retry> retries = new ArrayDeque<>();
   private final Set<HttpUrl> visited = new HashSet<>();
   private final Instant startedAt;
   private @Nullable HttpUrl resumeUrl;
@@ -64,19 +71,28 @@ final class Backfill {
     return startedAt;
   }
 
+  /** True once every window was listed and no unreadable page waits for another attempt. */
   boolean done() {
-    return windows.isEmpty();
+    return windows.isEmpty() && retries.isEmpty();
   }
 
   /** {@code 340/1,200 runs, 37 requests}. */
   String progress() {
     long total = Math.max(estimatedTotal, leafTotal);
-    return Texts.count(runsDone) + "/" + (total < 0 ? "?" : Texts.count(Math.max(total, runsDone))) + " runs, "
-        + Texts.count(requests) + " requests";
+    String of = estimatedTotal < 0 ? (done() ? Texts.count(runsDone) : "?") : Texts.count(Math.max(total, runsDone));
+    return Texts.count(runsDone) + "/" + of + " runs, " + Texts.count(requests) + " requests";
   }
 
   /** Runs until done; an exception leaves the state to resume from. */
   void run(GitHubApi api, RunProcessor processor, int maxPages, PollProblems problems, Consumer<RunUpdate> seen) {
+    for (int pending = retries.size(); pending > 0; pending--) {
+      long before = api.http().requestCount();
+      try {
+        retry(api, processor, problems, seen);
+      } finally {
+        requests += api.http().requestCount() - before;
+      }
+    }
     while (!windows.isEmpty()) {
       long before = api.http().requestCount();
       try {
@@ -98,8 +114,8 @@ final class Backfill {
       return;
     }
     ApiResponse page = api.http().get(url);
-    List<Fields> runs = List.of();
-    if (page.body() != null) {
+    List<Fields> runs = page.body() == null ? null : items(page);
+    if (runs != null) {
       long total = GitHubApi.totalCount(page.body());
       if (first && total > GitHubApi.FILTERED_RESULT_CAP && window.splittable()) {
         windows.pop();
@@ -114,9 +130,11 @@ final class Backfill {
         leafTotal += Math.max(0, total);
         estimatedTotal = estimatedTotal < 0 ? total : estimatedTotal;
       }
-      runs = items(page, problems);
-    } else if (!page.notModified()) {
-      problems.add("backfill page " + GitHubHttp.describe(url) + " of " + repository + ": " + page.problem());
+    } else {
+      if (!page.notModified()) {
+        unreadable(page, 1, problems);
+      }
+      runs = List.of();
     }
     for (Fields run : runs) {
       RunUpdate update = processor.process(run);
@@ -134,6 +152,55 @@ final class Backfill {
     LOG.info("backfill {}: {}", repository, progress());
   }
 
+  /** Fetches one page that could not be read on an earlier cycle (its window is already listed). */
+  private void retry(GitHubApi api, RunProcessor processor, PollProblems problems, Consumer<RunUpdate> seen) {
+    Retry retry = retries.peek();
+    ApiResponse page = api.http().get(retry.url());
+    retries.poll();
+    List<Fields> runs = page.body() == null ? null : items(page);
+    if (runs == null) {
+      unreadable(page, retry.attempts() + 1, problems);
+      return;
+    }
+    for (Fields run : runs) {
+      RunUpdate update = processor.process(run);
+      if (update != null) {
+        seen.accept(update);
+      }
+    }
+    if (estimatedTotal < 0) {
+      estimatedTotal = GitHubApi.totalCount(page.body());
+    }
+    runsDone += runs.size();
+    api.http().remember(page);
+    LOG.info("backfill {}: read page {} on attempt {}; {}", repository, GitHubHttp.describe(retry.url()),
+        retry.attempts() + 1, progress());
+  }
+
+  private void unreadable(ApiResponse page, int attempts, PollProblems problems) {
+    String where = "backfill page " + GitHubHttp.describe(page.url()) + " of " + repository;
+    String reason = reason(page);
+    if (attempts < MAX_PAGE_ATTEMPTS) {
+      retries.add(new Retry(page.url(), attempts));
+      problems.add(where + " (attempt " + attempts + " of " + MAX_PAGE_ATTEMPTS + ", retried next poll): " + reason);
+    } else {
+      problems.add(where + ": gave up after " + attempts + " attempts: " + reason);
+    }
+  }
+
+  private static String reason(ApiResponse page) {
+    if (page.problem() != null || page.body() == null) {
+      return String.valueOf(page.problem());
+    }
+    try {
+      GitHubApi.totalCount(page.body());
+      GitHubApi.items(page.body(), "workflow_runs");
+      return "unreadable";
+    } catch (PayloadException e) {
+      return e.getMessage();
+    }
+  }
+
   private void finishWindow() {
     windows.pop();
     resumeUrl = null;
@@ -142,12 +209,13 @@ final class Backfill {
     visited.clear();
   }
 
-  private static List<Fields> items(ApiResponse page, PollProblems problems) {
+  /** The runs of a page, or null when the body is not a run list (the problem goes to {@link #unreadable}). */
+  private static @Nullable List<Fields> items(ApiResponse page) {
     try {
+      GitHubApi.totalCount(page.body());
       return GitHubApi.items(page.body(), "workflow_runs");
     } catch (PayloadException e) {
-      problems.add("backfill page " + GitHubHttp.describe(page.url()) + ": " + e.getMessage());
-      return List.of();
+      return null;
     }
   }
 

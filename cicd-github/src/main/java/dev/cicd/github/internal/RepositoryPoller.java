@@ -85,6 +85,9 @@ public final class RepositoryPoller {
     } finally {
       status.backfilling(running.progress());
     }
+    if (!running.done()) {
+      return;
+    }
     LOG.info("backfill {} complete: {}", repository, running.progress());
     status.backfillDone(running.progress());
     watermark = running.startedAt();

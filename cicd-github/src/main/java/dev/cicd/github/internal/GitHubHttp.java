@@ -59,7 +59,9 @@ public final class GitHubHttp implements AutoCloseable {
     this.inFlight = new Semaphore(config.maxConcurrentRequests(), true);
     OkHttpClient.Builder builder = client == null ? new OkHttpClient.Builder() : client.newBuilder();
     this.client = builder.connectTimeout(config.connectTimeout()).readTimeout(config.readTimeout())
-        .callTimeout(config.callTimeout()).followRedirects(true).build();
+        .callTimeout(config.callTimeout()).followRedirects(true)
+        // retries are ours: bounded, with backoff, and counted
+        .retryOnConnectionFailure(false).build();
     this.ownsClient = client == null;
   }
 

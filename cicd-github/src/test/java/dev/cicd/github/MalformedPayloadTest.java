@@ -85,6 +85,17 @@ class MalformedPayloadTest {
   }
 
   @Test
+  @DisplayName("without a top-level repository the run's own repository names it; with neither it is invalid")
+  void repositoryFallback() {
+    String body = "{\"action\": \"completed\", \"workflow_run\": {\"id\": 5, \"status\": \"completed\", "
+        + "\"conclusion\": \"success\", \"repository\": {\"full_name\": \"octo-org/web\"}}}";
+    WebhookDelivery delivery = receive("workflow_run", body);
+    assertThat(((RunUpdate) delivery.events().get(0)).id().repository()).isEqualTo("octo-org/web");
+    assertThat(receive("workflow_run", "{\"action\": \"completed\", \"workflow_run\": {\"id\": 5}}").problem())
+        .isEqualTo("invalid payload: repository is missing");
+  }
+
+  @Test
   @DisplayName("a repository name that is not owner/name is invalid")
   void badRepository() {
     String body = WebhookBodies.run("", true).replace("octo-org/api", "no-slash");

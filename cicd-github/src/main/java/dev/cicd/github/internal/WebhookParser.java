@@ -71,18 +71,19 @@ public final class WebhookParser {
         if (!known(RUN_ACTIONS, action)) {
           return WebhookDelivery.ignored(key, event, action);
         }
-        return events(key, event, action,
-            RunMapper.map(root.requiredObject("workflow_run"), root.object("workflow"), repository(root)));
+        return events(key, event, action, RunMapper.map(root.requiredObject("workflow_run"), root.object("workflow"),
+            repository(root, "workflow_run")));
       case "workflow_job":
         if (!known(JOB_ACTIONS, action)) {
           return WebhookDelivery.ignored(key, event, action);
         }
-        return events(key, event, action, JobMapper.map(root.requiredObject("workflow_job"), repository(root), null, null));
+        return events(key, event, action,
+            JobMapper.map(root.requiredObject("workflow_job"), repository(root, "workflow_job"), null, null));
       case "deployment_status":
         if (!known(DEPLOYMENT_STATUS_ACTIONS, action)) {
           return WebhookDelivery.ignored(key, event, action);
         }
-        return events(key, event, action, DeploymentMapper.map(root, repository(root)));
+        return events(key, event, action, DeploymentMapper.map(root, repository(root, "deployment")));
       default:
         return WebhookDelivery.ignored(key, event, action);
     }
@@ -102,8 +103,17 @@ public final class WebhookParser {
     return new WebhookDelivery(WebhookKind.INVALID, key, event, action, List.of(), problem);
   }
 
-  private static String repository(Fields root) {
-    return root.requiredObject("repository").requiredText("full_name");
+  /** The top-level {@code repository.full_name}; the event object's own repository when that is absent. */
+  private static String repository(Fields root, String eventObject) {
+    Fields repository = root.object("repository");
+    if (repository == null) {
+      Fields nested = root.object(eventObject);
+      repository = nested == null ? null : nested.object("repository");
+    }
+    if (repository == null) {
+      throw new PayloadException("invalid payload: repository is missing");
+    }
+    return repository.requiredText("full_name");
   }
 
   private static @Nullable DeliveryKey deliveryKey(WebhookRequest request) {

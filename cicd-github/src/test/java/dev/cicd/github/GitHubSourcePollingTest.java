@@ -55,6 +55,24 @@ class GitHubSourcePollingTest {
   }
 
   @Test
+  @DisplayName("while the backfill runs, health is DEGRADED with the progress line, updated page by page")
+  void liveBackfillProgress() {
+    h.serve(PollingHarness.REPO, PollingHarness.runs(PollingHarness.REPO, 250, 1000, Duration.ofHours(2)));
+    List<SourceHealth> during = new java.util.ArrayList<>();
+    h.ingestion.addListener(change -> {
+      if (h.changes.size() == 150 * 2) {   // one run and one job change per run: the middle of page 2
+        during.add(h.health());
+      }
+    });
+    h.poll();
+    assertThat(during).singleElement().satisfies(health -> {
+      assertThat(health.state()).isEqualTo(SourceHealth.State.DEGRADED);
+      assertThat(health.problem()).isEqualTo("backfilling: 100/250 runs, 101 requests");
+      assertThat(health.details()).containsEntry("backfill", "in progress: 100/250 runs, 101 requests");
+    });
+  }
+
+  @Test
   @DisplayName("the request headers: token, GitHub media type, API version, user agent")
   void headers() {
     h.serve(PollingHarness.REPO, PollingHarness.runs(PollingHarness.REPO, 1, 1, Duration.ofHours(1)));

@@ -53,6 +53,7 @@ final class Backfill {
   private final Deque<Retry> retries = new ArrayDeque<>();
   private final Set<HttpUrl> visited = new HashSet<>();
   private final Instant startedAt;
+  private final Consumer<String> progressSink;
   private @Nullable HttpUrl resumeUrl;
   private int pagesInWindow;
   private boolean windowCounted;
@@ -61,9 +62,11 @@ final class Backfill {
   private long leafTotal;
   private long requests;
 
-  Backfill(String repository, Instant from, Instant to) {
+  /** @param progressSink told the progress line after every page, for health */
+  Backfill(String repository, Instant from, Instant to, Consumer<String> progressSink) {
     this.repository = repository;
     this.startedAt = to;
+    this.progressSink = progressSink;
     windows.push(new Window(from, to));
   }
 
@@ -91,6 +94,7 @@ final class Backfill {
         retry(api, processor, problems, seen);
       } finally {
         requests += api.http().requestCount() - before;
+        progressSink.accept(progress());
       }
     }
     while (!windows.isEmpty()) {
@@ -99,6 +103,7 @@ final class Backfill {
         step(api, processor, maxPages, problems, seen);
       } finally {
         requests += api.http().requestCount() - before;
+        progressSink.accept(progress());
       }
     }
   }

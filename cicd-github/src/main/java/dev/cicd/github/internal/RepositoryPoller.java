@@ -75,16 +75,12 @@ public final class RepositoryPoller {
         watermark = now;
         return;
       }
-      backfill = new Backfill(repository, now.minus(config.backfill()), now);
+      backfill = new Backfill(repository, now.minus(config.backfill()), now, status::backfilling);
       LOG.info("backfill {}: starting, runs created since {}", repository, now.minus(config.backfill()));
     }
     Backfill running = backfill;
     status.backfilling(running.progress());
-    try {
-      running.run(api, processor, config.maxPages(), problems, run -> track(run, seen));
-    } finally {
-      status.backfilling(running.progress());
-    }
+    running.run(api, processor, config.maxPages(), problems, run -> track(run, seen));
     if (!running.done()) {
       return;
     }

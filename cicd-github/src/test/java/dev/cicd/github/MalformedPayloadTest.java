@@ -96,6 +96,22 @@ class MalformedPayloadTest {
   }
 
   @Test
+  @DisplayName("unknown job status or deployment state: ignored with the reason; epoch-second timestamps are read")
+  void unknownValuesAndEpochSeconds() {
+    WebhookDelivery job = receive("workflow_job", WebhookBodies.job("in_progress", "\"status\": \"teleporting\""));
+    assertThat(job.kind()).isEqualTo(WebhookKind.IGNORED);
+    assertThat(job.problem()).isEqualTo("unknown workflow_job.status 'teleporting'");
+    String deployment = Fixtures.text("webhooks/deployment_status/created.json").replace("\"state\": \"success\"",
+        "\"state\": \"exploded\"");
+    WebhookDelivery status = receive("deployment_status", deployment);
+    assertThat(status.kind()).isEqualTo(WebhookKind.IGNORED);
+    assertThat(status.problem()).contains("deployment_status.state 'exploded'");
+    RunUpdate run = (RunUpdate) receive("workflow_run", WebhookBodies.run("\"created_at\": 1557933565", true))
+        .events().get(0);
+    assertThat(run.createdAt()).isEqualTo(java.time.Instant.ofEpochSecond(1557933565));
+  }
+
+  @Test
   @DisplayName("a repository name that is not owner/name is invalid")
   void badRepository() {
     String body = WebhookBodies.run("", true).replace("octo-org/api", "no-slash");

@@ -15,6 +15,8 @@ import dev.cicd.core.ingest.BuildChange;
 import dev.cicd.core.ingest.IngestListener;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -46,6 +48,7 @@ public final class AlertEngine implements IngestListener, AutoCloseable {
   private final TickRunner ticker;
   private final StripedLocks locks = new StripedLocks(64);
   private final java.time.Duration tickInterval;
+  private final Set<Series> failedSeries = ConcurrentHashMap.newKeySet();
   private @Nullable ScheduledExecutorService scheduler;
 
   AlertEngine(AlertEngineBuilder b, AlertConfig initial) {
@@ -76,24 +79,39 @@ public final class AlertEngine implements IngestListener, AutoCloseable {
     if (rules.isEmpty()) {
       return;
     }
+    evaluateSeries(series, rules, current, "build " + build.id());
+  }
+
+  private boolean evaluateSeries(Series series, List<AlertRule> rules, AlertConfig current, String what) {
     ReentrantLock lock = locks.lockFor(series);
     lock.lock();
     try {
       evaluator.evaluate(series, rules, current, ctx.clock().instant());
+      return true;
     } catch (RuntimeException e) {
-      evaluationFailed("build " + build.id(), e);
+      failedSeries.add(series);
+      evaluationFailed(what, e);
+      return false;
     } finally {
       lock.unlock();
     }
   }
 
   /**
-   * Re-evaluates time-based rules, retires alerts of removed rules, sends reminders and notifies
-   * alerts whose silence ended. Called by the scheduler; tests call it directly.
+   * Re-evaluates time-based rules and every series whose evaluation failed earlier, retires alerts of
+   * removed rules, sends reminders and notifies alerts whose silence ended. Called by the scheduler;
+   * tests call it directly.
    */
   public void tick() {
+    AlertConfig current = config.get();
+    for (Series series : List.copyOf(failedSeries)) {
+      failedSeries.remove(series);
+      if (!evaluateSeries(series, evaluator.rulesFor(series, current, false), current, "retry of " + series)) {
+        return;
+      }
+    }
     try {
-      ticker.tick(config.get(), ctx.clock().instant());
+      ticker.tick(current, ctx.clock().instant());
       resolveSystemAlert(EVALUATION_FAILING, null);
     } catch (RuntimeException e) {
       evaluationFailed("tick", e);

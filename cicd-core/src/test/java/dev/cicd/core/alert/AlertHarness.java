@@ -31,6 +31,8 @@ final class AlertHarness {
   final RecordingSink mail = new RecordingSink("mail");
   final AlertEngine engine;
   final AlertDispatcher dispatcher;
+  /** Added to every provider timestamp, to simulate a provider clock running ahead. */
+  Duration providerSkew = Duration.ZERO;
   private long nextRunId = 1000;
   private long nextRunNumber = 1;
 
@@ -65,10 +67,15 @@ final class AlertHarness {
   }
 
   Build run(String repo, String workflow, String branch, Conclusion conclusion, String sha, Duration took) {
-    Instant now = clock.instant();
+    return run(repo, workflow, branch, conclusion, sha, took, "push");
+  }
+
+  Build run(String repo, String workflow, String branch, Conclusion conclusion, String sha, Duration took,
+      String event) {
+    Instant now = clock.instant().plus(providerSkew);
     BuildId id = BuildId.github(repo, nextRunId++);
     return complete(RunUpdate.builder(id).workflowName(workflow).runNumber(nextRunNumber++).branch(branch)
-        .commitSha(sha).event("push").actor("octocat").title("Commit " + sha).url("https://github.com/" + repo)
+        .commitSha(sha).event(event).actor("octocat").title("Commit " + sha).url("https://github.com/" + repo)
         .createdAt(now.minus(took).minusSeconds(60)).startedAt(now.minus(took)), 1, conclusion, now);
   }
 

@@ -57,7 +57,7 @@ final class AlertHarness {
         .initialBackoff(Duration.ofSeconds(10)).maxBackoff(Duration.ofMinutes(10)).build();
   }
 
-  /** A completed run on main of CI in octo/api, created 5 minutes ago and taking 4 minutes. */
+  /** A completed run on main of CI in octo/api, created a minute ago, taking 4 minutes (builds of one instant order by run number). */
   Build run(Conclusion conclusion) {
     return run(REPO, CI, "main", conclusion, "sha" + nextRunNumber, Duration.ofMinutes(4));
   }
@@ -76,7 +76,7 @@ final class AlertHarness {
     BuildId id = BuildId.github(repo, nextRunId++);
     return complete(RunUpdate.builder(id).workflowName(workflow).runNumber(nextRunNumber++).branch(branch)
         .commitSha(sha).event(event).actor("octocat").title("Commit " + sha).url("https://github.com/" + repo)
-        .createdAt(now.minus(took).minusSeconds(60)).startedAt(now.minus(took)), 1, conclusion, now);
+        .createdAt(now.minusSeconds(60)).startedAt(now.minus(took)), 1, conclusion, now);
   }
 
   /** Re-run attempt {@code attempt} of an existing build, completing now. */

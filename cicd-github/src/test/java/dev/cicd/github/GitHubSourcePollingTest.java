@@ -113,6 +113,34 @@ class GitHubSourcePollingTest {
         "/repos/octo-org/api/actions/runs/3/attempts/1/jobs");
   }
 
+  @Test
+  @DisplayName("without a backfill: the first cycle reads runs and jobs, the second gets only 304s and writes nothing")
+  void secondCycleNotModifiedWithoutBackfill() {
+    h.close();
+    h = new PollingHarness(b -> b.backfill(Duration.ZERO));
+    List<ObjectNode> runs = new java.util.ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      runs.add(RunFactory.run(PollingHarness.REPO, 10 - i, h.clock.instant().minus(Duration.ofMinutes(2 + i))));
+    }
+    h.serve(PollingHarness.REPO, runs);
+    h.poll();
+    assertThat(h.store.count()).isEqualTo(3);
+    assertThat(h.store.find(dev.cicd.core.build.BuildId.github(PollingHarness.REPO, 10)).orElseThrow().jobs()).hasSize(1);
+    int first = h.github.requestCount();
+    int changes = h.changes.size();
+
+    h.clock.advance(Duration.ofSeconds(60));
+    h.poll();
+
+    List<FakeGitHub.Request> second = h.github.requests().subList(first, h.github.requestCount());
+    assertThat(second).singleElement().satisfies(r -> {
+      assertThat(r.path()).isEqualTo("/repos/octo-org/api/actions/runs");
+      assertThat(r.headers().get("If-None-Match")).isNotNull();
+    });
+    assertThat(h.changes).hasSize(changes);
+    assertThat(h.health().details()).containsEntry("lastCycleRequests", "1");
+  }
+
   private long versionSum() {
     return h.store.list(dev.cicd.core.store.BuildQuery.firstPage()).items().stream().mapToLong(Build::version).sum();
   }

@@ -58,6 +58,9 @@ public final class RepositoryPoller {
     PollProblems problems = new PollProblems();
     RunProcessor processor = new RunProcessor(api, ingestion, repository, config.maxPages(), problems, workflowNames);
     Set<Long> seen = new HashSet<>();
+    if (watermark == null && backfill == null && config.backfill().isZero()) {
+      watermark = clock.instant();
+    }
     if (watermark == null) {
       backfill(processor, problems, seen);
     } else {
@@ -71,10 +74,6 @@ public final class RepositoryPoller {
   private void backfill(RunProcessor processor, PollProblems problems, Set<Long> seen) {
     if (backfill == null) {
       Instant now = clock.instant();
-      if (config.backfill().isZero()) {
-        watermark = now;
-        return;
-      }
       backfill = new Backfill(repository, now.minus(config.backfill()), now, status::backfilling);
       LOG.info("backfill {}: starting, runs created since {}", repository, now.minus(config.backfill()));
     }

@@ -36,7 +36,7 @@ public final class GitHubHttp implements AutoCloseable {
   private final OkHttpClient client;
   private final boolean ownsClient;
   private final HttpUrl base;
-  private final String authorization;
+  private final @Nullable String authorization;
   private final GitHubConfig config;
   private final Clock clock;
   private final Sleeper sleeper;
@@ -51,7 +51,7 @@ public final class GitHubHttp implements AutoCloseable {
       DoubleSupplier random) {
     this.config = config;
     this.base = HttpUrl.get(config.apiUrl());
-    this.authorization = "Bearer " + config.token().orElse("");
+    this.authorization = config.token().map(token -> "Bearer " + token).orElse(null);
     this.clock = clock;
     this.sleeper = sleeper;
     this.backoff = new Backoff(random);
@@ -206,8 +206,10 @@ public final class GitHubHttp implements AutoCloseable {
     Request.Builder builder = new Request.Builder().url(url)
         .header("Accept", "application/vnd.github+json")
         .header("X-GitHub-Api-Version", "2022-11-28")
-        .header("User-Agent", config.userAgent())
-        .header("Authorization", authorization);
+        .header("User-Agent", config.userAgent());
+    if (authorization != null) {
+      builder.header("Authorization", authorization);
+    }
     if (cached != null) {
       builder.header("If-None-Match", cached.etag());
     }

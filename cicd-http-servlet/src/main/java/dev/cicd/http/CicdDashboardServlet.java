@@ -28,8 +28,15 @@ public class CicdDashboardServlet extends HttpServlet {
 
   private final transient HttpApi api;
 
+  /** A servlet without alerting: the alert endpoints answer 501. */
   public CicdDashboardServlet(Cicd cicd, HttpConfig config) {
-    this.api = new HttpApi(Objects.requireNonNull(cicd, "cicd"), Objects.requireNonNull(config, "config"));
+    this.api = new HttpApi(Objects.requireNonNull(cicd, "cicd"), Objects.requireNonNull(config, "config"), null);
+  }
+
+  /** A servlet serving the alert endpoints from {@code alerting}, and alert changes as live updates. */
+  public CicdDashboardServlet(Cicd cicd, HttpConfig config, Alerting alerting) {
+    this.api = new HttpApi(Objects.requireNonNull(cicd, "cicd"), Objects.requireNonNull(config, "config"),
+        Objects.requireNonNull(alerting, "alerting"));
   }
 
   @Override

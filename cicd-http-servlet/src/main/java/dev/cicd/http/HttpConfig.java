@@ -4,10 +4,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Objects;
 import java.util.Set;
-import java.util.regex.Pattern;
+import dev.cicd.http.internal.ConfigChecks;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -30,11 +28,9 @@ public final class HttpConfig {
   public static final int DEFAULT_SSE_MAX_CLIENTS = 200;
   public static final Duration DEFAULT_SSE_MAX_STREAM = Duration.ofMinutes(30);
   public static final Duration DEFAULT_TICKET_TTL = Duration.ofSeconds(60);
+  public static final Duration DEFAULT_ALERT_EVENTS_INTERVAL = Duration.ofSeconds(2);
   /** Shortest accepted token. */
   public static final int MIN_TOKEN_LENGTH = 16;
-
-  private static final Pattern HOST = Pattern.compile("[a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?(:[0-9]{1,5})?");
-  private static final Pattern ORIGIN = Pattern.compile("https?://[a-z0-9.-]+(:[0-9]{1,5})?");
 
   private final @Nullable String readToken;
   private final @Nullable String adminToken;
@@ -53,6 +49,7 @@ public final class HttpConfig {
   private final int sseMaxClients;
   private final Duration sseMaxStream;
   private final Duration ticketTtl;
+  private final Duration alertEventsInterval;
 
   private HttpConfig(Builder b) {
     this.readToken = b.readToken;
@@ -72,6 +69,7 @@ public final class HttpConfig {
     this.sseMaxClients = b.sseMaxClients;
     this.sseMaxStream = b.sseMaxStream;
     this.ticketTtl = b.ticketTtl;
+    this.alertEventsInterval = b.alertEventsInterval;
   }
 
   public static Builder builder() {
@@ -84,25 +82,7 @@ public final class HttpConfig {
   }
 
   public Builder toBuilder() {
-    Builder b = new Builder();
-    b.readToken = readToken;
-    b.adminToken = adminToken;
-    b.publicRead = publicRead;
-    b.rateLimitPerMinute = rateLimitPerMinute;
-    b.trustedProxies.addAll(trustedProxies);
-    b.allowedOrigins.addAll(allowedOrigins);
-    b.maxWebhookBodyBytes = maxWebhookBodyBytes;
-    b.maxJsonBodyBytes = maxJsonBodyBytes;
-    b.githubHost = githubHost;
-    b.webhookTimeout = webhookTimeout;
-    b.webhookConcurrency = webhookConcurrency;
-    b.sseHeartbeat = sseHeartbeat;
-    b.sseClientBuffer = sseClientBuffer;
-    b.sseReplayBuffer = sseReplayBuffer;
-    b.sseMaxClients = sseMaxClients;
-    b.sseMaxStream = sseMaxStream;
-    b.ticketTtl = ticketTtl;
-    return b;
+    return new Builder(this);
   }
 
   /** Bearer token of read endpoints; the admin token reads too. Null when unset. */
@@ -136,6 +116,8 @@ public final class HttpConfig {
   public Duration sseMaxStream() { return sseMaxStream; }
   /** Lifetime of a live-update ticket. */
   public Duration ticketTtl() { return ticketTtl; }
+  /** How often alert state changes are looked up to send them as live updates. */
+  public Duration alertEventsInterval() { return alertEventsInterval; }
 
   @Override
   public String toString() {
@@ -146,7 +128,8 @@ public final class HttpConfig {
         + ", githubHost=" + githubHost + ", webhookTimeout=" + webhookTimeout
         + ", webhookConcurrency=" + webhookConcurrency + ", sseHeartbeat=" + sseHeartbeat
         + ", sseClientBuffer=" + sseClientBuffer + ", sseReplayBuffer=" + sseReplayBuffer
-        + ", sseMaxClients=" + sseMaxClients + ", sseMaxStream=" + sseMaxStream + ", ticketTtl=" + ticketTtl + '}';
+        + ", sseMaxClients=" + sseMaxClients + ", sseMaxStream=" + sseMaxStream + ", ticketTtl=" + ticketTtl
+        + ", alertEventsInterval=" + alertEventsInterval + '}';
   }
 
   private static String mask(@Nullable String token) {
@@ -172,16 +155,38 @@ public final class HttpConfig {
     private int sseMaxClients = DEFAULT_SSE_MAX_CLIENTS;
     private Duration sseMaxStream = DEFAULT_SSE_MAX_STREAM;
     private Duration ticketTtl = DEFAULT_TICKET_TTL;
+    private Duration alertEventsInterval = DEFAULT_ALERT_EVENTS_INTERVAL;
 
     private Builder() {}
 
+    private Builder(HttpConfig c) {
+      readToken = c.readToken;
+      adminToken = c.adminToken;
+      publicRead = c.publicRead;
+      rateLimitPerMinute = c.rateLimitPerMinute;
+      trustedProxies.addAll(c.trustedProxies);
+      allowedOrigins.addAll(c.allowedOrigins);
+      maxWebhookBodyBytes = c.maxWebhookBodyBytes;
+      maxJsonBodyBytes = c.maxJsonBodyBytes;
+      githubHost = c.githubHost;
+      webhookTimeout = c.webhookTimeout;
+      webhookConcurrency = c.webhookConcurrency;
+      sseHeartbeat = c.sseHeartbeat;
+      sseClientBuffer = c.sseClientBuffer;
+      sseReplayBuffer = c.sseReplayBuffer;
+      sseMaxClients = c.sseMaxClients;
+      sseMaxStream = c.sseMaxStream;
+      ticketTtl = c.ticketTtl;
+      alertEventsInterval = c.alertEventsInterval;
+    }
+
     public Builder readToken(@Nullable String value) {
-      this.readToken = checkToken("readToken", value);
+      this.readToken = ConfigChecks.token("readToken", value);
       return this;
     }
 
     public Builder adminToken(@Nullable String value) {
-      this.adminToken = checkToken("adminToken", value);
+      this.adminToken = ConfigChecks.token("adminToken", value);
       return this;
     }
 
@@ -191,19 +196,14 @@ public final class HttpConfig {
     }
 
     public Builder rateLimitPerMinute(int value) {
-      this.rateLimitPerMinute = checkRange("rateLimitPerMinute", value, 0, 1_000_000);
+      this.rateLimitPerMinute = ConfigChecks.range("rateLimitPerMinute", value, 0, 1_000_000);
       return this;
     }
 
     /** Adds trusted proxies: IP addresses ({@code 10.0.0.1}) or CIDR ranges ({@code 10.0.0.0/8}). */
     public Builder trustedProxies(String... values) {
       for (String value : values) {
-        Objects.requireNonNull(value, "trustedProxies");
-        if (!dev.cicd.http.internal.TrustedProxies.isValid(value)) {
-          throw new IllegalArgumentException(
-              "trustedProxies must be IP addresses or CIDR ranges, but was '" + value + "'");
-        }
-        trustedProxies.add(value);
+        trustedProxies.add(ConfigChecks.proxy(value));
       }
       return this;
     }
@@ -211,83 +211,69 @@ public final class HttpConfig {
     /** Adds origins allowed by CORS, e.g. {@code https://dash.example.com} (scheme, host, optional port). */
     public Builder allowedOrigins(String... values) {
       for (String value : values) {
-        Objects.requireNonNull(value, "allowedOrigins");
-        if (!ORIGIN.matcher(value).matches()) {
-          throw new IllegalArgumentException("allowedOrigins must look like https://host[:port] in lower case, "
-              + "but was '" + value + "'");
-        }
-        allowedOrigins.add(value);
+        allowedOrigins.add(ConfigChecks.origin(value));
       }
       return this;
     }
 
     public Builder maxWebhookBodyBytes(long value) {
-      if (value < 1024 || value > 100L * 1024 * 1024) {
-        throw new IllegalArgumentException("maxWebhookBodyBytes must be between 1024 and 104857600, but was " + value);
-      }
-      this.maxWebhookBodyBytes = value;
+      this.maxWebhookBodyBytes = ConfigChecks.range("maxWebhookBodyBytes", value, 1024, 100L * 1024 * 1024);
       return this;
     }
 
     public Builder maxJsonBodyBytes(int value) {
-      this.maxJsonBodyBytes = checkRange("maxJsonBodyBytes", value, 1024, 10 * 1024 * 1024);
+      this.maxJsonBodyBytes = ConfigChecks.range("maxJsonBodyBytes", value, 1024, 10 * 1024 * 1024);
       return this;
     }
 
     public Builder githubHost(String value) {
-      Objects.requireNonNull(value, "githubHost");
-      if (!HOST.matcher(value).matches()) {
-        throw new IllegalArgumentException("githubHost must be a lower-case host name such as github.com, "
-            + "but was '" + value + "'");
-      }
-      this.githubHost = value.toLowerCase(Locale.ROOT);
+      this.githubHost = ConfigChecks.host(value);
       return this;
     }
 
     public Builder webhookTimeout(Duration value) {
-      this.webhookTimeout = checkPositive("webhookTimeout", value);
-      if (value.compareTo(Duration.ofSeconds(9)) > 0) {
-        throw new IllegalArgumentException("webhookTimeout must be at most 9 seconds (GitHub waits 10), but was "
-            + value);
-      }
+      this.webhookTimeout = ConfigChecks.positiveAtMost("webhookTimeout", value, Duration.ofSeconds(9),
+          "GitHub waits 10");
       return this;
     }
 
     public Builder webhookConcurrency(int value) {
-      this.webhookConcurrency = checkRange("webhookConcurrency", value, 1, 256);
+      this.webhookConcurrency = ConfigChecks.range("webhookConcurrency", value, 1, 256);
       return this;
     }
 
     public Builder sseHeartbeat(Duration value) {
-      this.sseHeartbeat = checkPositive("sseHeartbeat", value);
+      this.sseHeartbeat = ConfigChecks.positive("sseHeartbeat", value);
       return this;
     }
 
     public Builder sseClientBuffer(int value) {
-      this.sseClientBuffer = checkRange("sseClientBuffer", value, 1, 100_000);
+      this.sseClientBuffer = ConfigChecks.range("sseClientBuffer", value, 1, 100_000);
       return this;
     }
 
     public Builder sseReplayBuffer(int value) {
-      this.sseReplayBuffer = checkRange("sseReplayBuffer", value, 0, 1_000_000);
+      this.sseReplayBuffer = ConfigChecks.range("sseReplayBuffer", value, 0, 1_000_000);
       return this;
     }
 
     public Builder sseMaxClients(int value) {
-      this.sseMaxClients = checkRange("sseMaxClients", value, 1, 100_000);
+      this.sseMaxClients = ConfigChecks.range("sseMaxClients", value, 1, 100_000);
       return this;
     }
 
     public Builder sseMaxStream(Duration value) {
-      this.sseMaxStream = checkPositive("sseMaxStream", value);
+      this.sseMaxStream = ConfigChecks.positive("sseMaxStream", value);
       return this;
     }
 
     public Builder ticketTtl(Duration value) {
-      this.ticketTtl = checkPositive("ticketTtl", value);
-      if (value.compareTo(Duration.ofMinutes(10)) > 0) {
-        throw new IllegalArgumentException("ticketTtl must be at most 10 minutes, but was " + value);
-      }
+      this.ticketTtl = ConfigChecks.positiveAtMost("ticketTtl", value, Duration.ofMinutes(10), "a ticket is short-lived");
+      return this;
+    }
+
+    public Builder alertEventsInterval(Duration value) {
+      this.alertEventsInterval = ConfigChecks.positive("alertEventsInterval", value);
       return this;
     }
 
@@ -299,38 +285,6 @@ public final class HttpConfig {
         throw new IllegalArgumentException("readToken and adminToken must differ; the admin token also reads");
       }
       return new HttpConfig(this);
-    }
-
-    private static @Nullable String checkToken(String name, @Nullable String value) {
-      if (value == null) {
-        return null;
-      }
-      if (value.length() < MIN_TOKEN_LENGTH || value.length() > 512) {
-        throw new IllegalArgumentException(name + " must be " + MIN_TOKEN_LENGTH + " to 512 characters, but was "
-            + value.length() + " characters");
-      }
-      for (int i = 0; i < value.length(); i++) {
-        char c = value.charAt(i);
-        if (c <= 0x20 || c >= 0x7f) {
-          throw new IllegalArgumentException(name + " must be printable ASCII without spaces");
-        }
-      }
-      return value;
-    }
-
-    private static int checkRange(String name, int value, int min, int max) {
-      if (value < min || value > max) {
-        throw new IllegalArgumentException(name + " must be between " + min + " and " + max + ", but was " + value);
-      }
-      return value;
-    }
-
-    private static Duration checkPositive(String name, Duration value) {
-      Objects.requireNonNull(value, name);
-      if (value.isNegative() || value.isZero()) {
-        throw new IllegalArgumentException(name + " must be positive, but was " + value);
-      }
-      return value;
     }
   }
 }

@@ -45,7 +45,7 @@ class HttpConfigTest {
     assertThatThrownBy(() -> HttpConfig.builder().webhookTimeout(Duration.ZERO))
         .hasMessage("webhookTimeout must be positive, but was PT0S");
     assertThatThrownBy(() -> HttpConfig.builder().webhookTimeout(Duration.ofSeconds(10)))
-        .hasMessageContaining("at most 9 seconds");
+        .hasMessageContaining("at most PT9S");
     assertThatThrownBy(() -> HttpConfig.builder().maxWebhookBodyBytes(10)).hasMessageContaining("maxWebhookBodyBytes");
     assertThatThrownBy(() -> HttpConfig.builder().githubHost("https://github.com")).hasMessageContaining("githubHost");
   }

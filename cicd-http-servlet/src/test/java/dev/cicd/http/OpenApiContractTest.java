@@ -3,7 +3,13 @@ package dev.cicd.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.cicd.core.alert.Silence;
+import dev.cicd.core.alert.SilenceMatcher;
 import dev.cicd.core.build.Build;
+import dev.cicd.core.build.BuildId;
+import dev.cicd.core.build.BuildStatus;
+import dev.cicd.core.build.Conclusion;
+import dev.cicd.core.ingest.RunUpdate;
 import dev.cicd.core.store.BuildQuery;
 import dev.cicd.core.testing.HistoryGenerator;
 import dev.cicd.http.internal.HttpApi;
@@ -35,9 +41,10 @@ import org.junit.jupiter.api.TestInstance;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OpenApiContractTest {
-  /** Fields that are legitimately null in this data set (never sent by the generator or not applicable). */
+  /** Request-only schemas (AlertTestRequest) are never in a response. Fields that are legitimately null in this data set (never sent by the generator or not applicable). */
   static final Set<String> NULL_IN_TEST_DATA = Set.of(
-      "WebhookResult.action", "Health.components", "ComponentHealth.problem", "Dora.timeToRestoreMs");
+      "WebhookResult.action", "Health.components", "ComponentHealth.problem", "Dora.timeToRestoreMs",
+      "AlertTestResult.detail", "Channel.detail", "Channel.since");
 
   TestApp app;
   JsonNode document;
@@ -45,10 +52,12 @@ class OpenApiContractTest {
 
   @BeforeAll
   void start() throws Exception {
-    app = TestApp.start(Container.TOMCAT);
+    app = TestApp.withAlerting(Container.TOMCAT, c -> c.alertEventsInterval(Duration.ofMillis(100)));
     HistoryGenerator history = new HistoryGenerator(11, Duration.ofDays(20), true);
     app.ingest(history.builds(300));
     app.ingest(history.deployments(60, 1));
+    app.alerting.engine().silence(Silence.create(List.of(SilenceMatcher.repository("acme/*")), TestApp.NOW,
+        TestApp.NOW.plus(Duration.ofHours(2)), "ops", "maintenance"));
     document = Json.body(app.send(app.request("docs/openapi.json")));
     checker = new SchemaChecker(document);
   }
@@ -68,7 +77,7 @@ class OpenApiContractTest {
   @Test
   @DisplayName("every route of the servlet is documented, and every documented operation exists")
   void routesAreDocumented() throws Exception {
-    HttpApi api = new HttpApi(app.cicd, TestApp.defaultConfig().build());
+    HttpApi api = new HttpApi(app.cicd, TestApp.defaultConfig().build(), null);
     Set<String> routes = new TreeSet<>();
     for (Route route : api.dashboardRoutes()) {
       String path = route.pattern().toString().replace("{endpoint}", "github-actions");
@@ -101,23 +110,45 @@ class OpenApiContractTest {
     check(app.get("api/metrics/summary?from=2021-01-01&to=2021-01-02"), "/api/metrics/summary", "get");
     check(app.get("health"), "/health", "get");
     check(app.send(app.request("health")), "/health", "get");
-    check(app.get("api/alerts"), "/api/alerts", "get");
-    check(app.send(app.request("api/alerts/configure").header("Authorization", "Bearer " + TestApp.ADMIN_TOKEN)
-        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}"))),
-        "/api/alerts/configure", "post");
-    check(app.send(app.request("api/alert/test").header("Authorization", "Bearer " + TestApp.READ_TOKEN)
-        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}"))),
-        "/api/alert/test", "post");
+    checkAlerts();
     checkWebhooks();
     checkEvents();
 
     Set<String> neverSeen = new TreeSet<>(checker.documentedProperties());
+    neverSeen.removeIf(p -> p.startsWith("AlertTestRequest."));
     neverSeen.removeAll(checker.seen());
     assertThat(neverSeen).as("documented fields never seen in a real response").isEmpty();
     Set<String> neverValued = new TreeSet<>(checker.documentedProperties());
+    neverValued.removeIf(p -> p.startsWith("AlertTestRequest."));
     neverValued.removeAll(checker.seenNonNull());
     neverValued.removeAll(NULL_IN_TEST_DATA);
     assertThat(neverValued).as("documented fields never seen with a value").isEmpty();
+  }
+
+  private HttpResponse<String> admin(String path, String body) throws Exception {
+    return app.send(app.request(path).header("Authorization", "Bearer " + TestApp.ADMIN_TOKEN)
+        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));
+  }
+
+  private void checkAlerts() throws Exception {
+    check(admin("api/alerts/configure", AlertScenarios.VALID), "/api/alerts/configure", "post");
+    check(admin("api/alerts/configure", "{\"rules\": [{\"id\": \"x\", \"type\": \"nope\"}]}"),
+        "/api/alerts/configure", "post");
+    check(admin("api/alerts/configure", "{\"rules\": [{\"id\": \"main-failed\", \"type\": \"failed\", "
+        + "\"scope\": {\"branches\": [\"main\"]}}], \"receivers\": [{\"id\": \"team\", \"channel\": "
+        + "\"recording\", \"quietHours\": {\"zone\": \"UTC\", \"start\": \"22:00\", \"end\": \"06:00\"}}]}"),
+        "/api/alerts/configure", "post");
+    check(admin("api/alert/test", "{\"channel\": \"recording\"}"), "/api/alert/test", "post");
+    check(admin("api/alert/test", "{\"channel\": \"fax\"}"), "/api/alert/test", "post");
+    for (long run = 1; run <= 2; run++) {
+      app.ingest(List.of(RunUpdate.builder(BuildId.github("octo-org/contract", run)).workflowName("CI").branch("main")
+          .commitSha("abc" + run).status(BuildStatus.COMPLETED).conclusion(run == 1 ? Conclusion.SUCCESS : Conclusion.FAILURE)
+          .createdAt(TestApp.NOW.minusSeconds(600 - run * 100)).startedAt(TestApp.NOW.minusSeconds(590 - run * 100))
+          .updatedAt(TestApp.NOW.minusSeconds(500 - run * 100)).build()));
+    }
+    JsonNode alerts = check(app.get("api/alerts"), "/api/alerts", "get");
+    assertThat(alerts.path("open")).isNotEmpty();
+    check(app.get("api/alerts?limit=0"), "/api/alerts", "get");
   }
 
   private void checkWebhooks() throws Exception {
@@ -147,6 +178,13 @@ class OpenApiContractTest {
       assertThat(event).isNotNull();
       checker.check(Json.parse(event.data()), Json.parse("{\"$ref\":\"#/components/schemas/BuildEvent\"}"),
           "SSE build event");
+      app.ingest(List.of(RunUpdate.builder(BuildId.github("octo-org/contract", 3)).workflowName("CI").branch("main")
+          .status(BuildStatus.COMPLETED).conclusion(Conclusion.SUCCESS).createdAt(TestApp.NOW.minusSeconds(200))
+          .startedAt(TestApp.NOW.minusSeconds(190)).updatedAt(TestApp.NOW.minusSeconds(100)).build()));
+      SseReader.Event alert = reader.next("alert", 10_000);
+      assertThat(alert).isNotNull();
+      checker.check(Json.parse(alert.data()), Json.parse("{\"$ref\":\"#/components/schemas/AlertEvent\"}"),
+          "SSE alert event");
     }
   }
 }

@@ -45,7 +45,7 @@ class PrometheusTest {
         .createdAt(TestApp.NOW.minusSeconds(600)).startedAt(TestApp.NOW.minusSeconds(500))
         .updatedAt(TestApp.NOW.minusSeconds(60)).build()));
     app.source.health(List.of(new SourceHealth("github:octo-org/api", SourceHealth.State.UP, null,
-        TestApp.NOW, Map.of("rateLimitRemaining", "4321", "requests", "17"))));
+        TestApp.NOW, Map.of("rateLimitRemaining", "4321", "rateLimitLimit", "5000", "lastCycleRequests", "17"))));
   }
 
   List<dev.cicd.core.build.Build> allBuilds() {
@@ -117,7 +117,10 @@ class PrometheusTest {
     assertThat(text).contains("cicd_webhook_deliveries_total{provider=\"github\",outcome=\"ping\"} 1");
     assertThat(text).contains("cicd_poller_up{unit=\"github:octo-org/api\"} 1");
     assertThat(text).contains("cicd_poller_rate_limit_remaining{unit=\"github:octo-org/api\"} 4321");
-    assertThat(text).contains("cicd_poller_requests_total{unit=\"github:octo-org/api\"} 17");
+    assertThat(text).contains("cicd_poller_last_cycle_requests{unit=\"github:octo-org/api\"} 17");
+    assertThat(text).contains("cicd_poller_rate_limit_limit{unit=\"github:octo-org/api\"} 5000");
+    assertThat(text).contains("cicd_poller_last_success_timestamp_seconds{unit=\"github:octo-org/api\"} "
+        + TestApp.NOW.getEpochSecond());
     assertThat(text).contains("cicd_component_up{component=\"store\"} 1");
   }
 

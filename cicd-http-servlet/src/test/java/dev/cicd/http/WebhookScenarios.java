@@ -306,4 +306,47 @@ abstract class WebhookScenarios {
         .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")));
     Checks.problem(unknown, 404);
   }
+
+  @Test
+  @DisplayName("P15: a known event with an unknown future action is acknowledged 202 and stores nothing")
+  void unknownAction() throws Exception {
+    long runId = nextRunId();
+    String body = new String(run(runId), StandardCharsets.UTF_8).replace("\"action\": \"completed\"",
+        "\"action\": \"teleported\"");
+    HttpResponse<String> response = app.webhook("workflow_run", delivery(), body.getBytes(StandardCharsets.UTF_8));
+
+    assertThat(response.statusCode()).isEqualTo(202);
+    assertThat(Json.body(response).path("action").asText()).isEqualTo("teleported");
+    assertThat(stored(runId)).isFalse();
+  }
+
+  @Test
+  @DisplayName("W8: without a webhook secret every delivery is refused (401); without a receiver the endpoint is 404")
+  void failsClosedWithoutSecret() throws Exception {
+    long runId = nextRunId();
+    try (TestApp noSecret = TestApp.withReceiver(container(), TestApp.receiver(null));
+        TestApp noReceiver = TestApp.withReceiver(container(), null)) {
+      Checks.problem(noSecret.webhook("workflow_run", delivery(), run(runId)), 401);
+      Checks.problem(noReceiver.webhook("workflow_run", delivery(), run(runId)), 404);
+      assertThat(noSecret.cicd.store().count()).isZero();
+      assertThat(noReceiver.cicd.store().count()).isZero();
+    }
+  }
+
+  @Test
+  @DisplayName("real workflow_job and deployment_status deliveries are stored")
+  void jobsAndDeployments() throws Exception {
+    for (String fixture : new String[] {"queued.json", "in_progress.json", "completed.json"}) {
+      HttpResponse<String> response = app.webhook("workflow_job", delivery(), Fixtures.github("workflow_job/" + fixture));
+      assertThat(response.statusCode()).as(fixture).isEqualTo(200);
+    }
+    JsonNode build = Json.body(app.get("api/builds/github:Codertocat:Hello-World:2202229078"));
+    assertThat(build.path("jobs")).isNotEmpty();
+    assertThat(build.path("jobs").get(0).path("name").asText()).isNotBlank();
+    HttpResponse<String> deployment = app.webhook("deployment_status", delivery(),
+        Fixtures.github("deployment_status/created.json"));
+    assertThat(deployment.statusCode()).isEqualTo(200);
+    assertThat(Json.body(deployment).path("status").asText()).isEqualTo("stored");
+    assertThat(app.cicd.store().deploymentStatuses(null)).isNotEmpty();
+  }
 }

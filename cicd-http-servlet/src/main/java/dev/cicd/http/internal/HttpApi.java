@@ -6,6 +6,7 @@ import static dev.cicd.http.internal.Router.SSE;
 import static dev.cicd.http.internal.Router.TEXT;
 
 import dev.cicd.core.Cicd;
+import dev.cicd.http.Alerting;
 import dev.cicd.http.HttpConfig;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
@@ -34,17 +35,22 @@ public final class HttpApi {
   private final Router dashboardRoutes;
   private final Dispatcher dashboard;
   private final Dispatcher webhookOnly;
+  private final @Nullable Alerting alerting;
+  private final @Nullable AlertEvents alertEvents;
   private boolean started;
 
-  public HttpApi(Cicd cicd, HttpConfig config) {
+  public HttpApi(Cicd cicd, HttpConfig config, @Nullable Alerting alerting) {
     this.cicd = cicd;
     this.config = config;
+    this.alerting = alerting;
     this.json = new Json(config.maxJsonBodyBytes());
     ClientAddress clientAddress = new ClientAddress(new TrustedProxies(config.trustedProxies()));
     this.auth = new Auth(config.readToken(), config.adminToken(), clientAddress);
     Tickets tickets = new Tickets(cicd.clock(), config.ticketTtl());
     BuildJson buildJson = new BuildJson(json, config.githubHost());
     this.events = new EventsHub(json, buildJson, cicd.clock(), config.sseHeartbeat(), config.sseReplayBuffer());
+    this.alertEvents = alerting == null ? null
+        : new AlertEvents(alerting.store(), events, json, config.alertEventsInterval());
     this.ingestor = new WebhookIngestor(config.webhookConcurrency(), config.webhookTimeout());
     this.webhooks = new WebhookHandler(cicd, config.maxWebhookBodyBytes(), ingestor, webhookCounters, json);
     Guard guard = new Guard(auth, clientAddress, new RateLimiter(config.rateLimitPerMinute(), cicd.clock()),
@@ -64,11 +70,13 @@ public final class HttpApi {
     BuildsHandler builds = new BuildsHandler(cicd.store(), buildJson, json);
     MetricsHandler metrics = new MetricsHandler(cicd.store(), cicd.outcomePolicy(), cicd.clock(),
         new SummaryJson(json), json);
-    HealthHandler health = new HealthHandler(cicd::health, json, config.publicRead());
+    AlertMetrics alertMetrics = alerting == null ? null : new AlertMetrics(alerting);
+    HealthHandler health = new HealthHandler(
+        alertMetrics == null ? cicd::health : () -> alertMetrics.withAlerts(cicd.health()), json, config.publicRead());
     EventsHandler live = new EventsHandler(events, tickets, json, cicd.clock(), config.sseClientBuffer(),
         config.sseMaxClients(), config.sseMaxStream());
-    AlertsHandler alerts = new AlertsHandler();
-    PrometheusWriter prometheus = new PrometheusWriter(cicd, histograms, webhookCounters, events);
+    AlertsHandler alerts = new AlertsHandler(alerting, json, config.maxJsonBodyBytes(), cicd.clock());
+    PrometheusWriter prometheus = new PrometheusWriter(cicd, histograms, webhookCounters, events, alertMetrics);
     OpenApiDocument openApi = new OpenApiDocument(json);
     DocsHandler docs = new DocsHandler();
     DashboardHandler files = new DashboardHandler();
@@ -100,6 +108,9 @@ public final class HttpApi {
     events.start();
     cicd.ingestion().addListener(events);
     cicd.ingestion().addListener(histograms);
+    if (alertEvents != null) {
+      alertEvents.start();
+    }
     started = true;
     if (config.readToken() == null && !config.publicRead()) {
       LOG.warn("No read token is configured and publicRead is off: every read endpoint answers 401");
@@ -107,12 +118,15 @@ public final class HttpApi {
     if (cicd.webhookReceiver("github").isEmpty()) {
       LOG.warn("No GitHub webhook receiver is configured (no webhook secret): the webhook endpoint answers 404");
     }
-    LOG.info("CI/CD servlet ready: {}", config);
+    LOG.info("CI/CD servlet ready (alerting {}): {}", alerting == null ? "off" : "on", config);
   }
 
   public synchronized void stop() {
     cicd.ingestion().removeListener(events);
     cicd.ingestion().removeListener(histograms);
+    if (alertEvents != null) {
+      alertEvents.stop();
+    }
     events.stop();
     ingestor.close();
     started = false;

@@ -1,6 +1,8 @@
 package dev.cicd.http.internal;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -14,6 +16,7 @@ public final class HttpProblem extends RuntimeException {
   private final int status;
   private final String title;
   private final transient Map<String, String> headers = new LinkedHashMap<>();
+  private final transient List<String> errors = new ArrayList<>();
 
   public HttpProblem(int status, String title, @Nullable String detail) {
     super(detail == null ? title : detail, null, false, false);
@@ -67,6 +70,16 @@ public final class HttpProblem extends RuntimeException {
   public HttpProblem header(String name, String value) {
     headers.put(name, value);
     return this;
+  }
+
+  /** Adds itemised problems, written as the {@code errors} extension member. */
+  public HttpProblem errors(List<String> values) {
+    errors.addAll(values);
+    return this;
+  }
+
+  public List<String> errors() {
+    return List.copyOf(errors);
   }
 
   public int status() {

@@ -22,6 +22,10 @@ public final class ProblemResponses {
     body.put("status", problem.status());
     body.put("detail", problem.detail());
     body.put("requestId", requestId);
+    if (!problem.errors().isEmpty()) {
+      var errors = body.putArray("errors");
+      problem.errors().forEach(errors::add);
+    }
     json.write(response, problem.status(), CONTENT_TYPE, body);
   }
 }

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code GET /metrics}: Prometheus text exposition. Build counts and percentiles come from a 30-day
@@ -27,12 +28,15 @@ public final class PrometheusWriter {
   private final BuildHistograms histograms;
   private final WebhookCounters webhooks;
   private final EventsHub events;
+  private final @Nullable AlertMetrics alerts;
 
-  public PrometheusWriter(Cicd cicd, BuildHistograms histograms, WebhookCounters webhooks, EventsHub events) {
+  public PrometheusWriter(Cicd cicd, BuildHistograms histograms, WebhookCounters webhooks, EventsHub events,
+      @Nullable AlertMetrics alerts) {
     this.cicd = cicd;
     this.histograms = histograms;
     this.webhooks = webhooks;
     this.events = events;
+    this.alerts = alerts;
   }
 
   public void scrape(Exchange exchange) throws IOException {
@@ -45,6 +49,9 @@ public final class PrometheusWriter {
     histograms.write(out);
     writeWebhooks(out);
     writeSources(out);
+    if (alerts != null) {
+      alerts.write(out);
+    }
     out.family("cicd_live_update_clients", "gauge", "Connected live-update (SSE) clients.");
     out.sample("cicd_live_update_clients", events.clientCount());
     byte[] body = out.toString().getBytes(StandardCharsets.UTF_8);
@@ -113,10 +120,20 @@ public final class PrometheusWriter {
         out.sample("cicd_poller_up", up, "unit", unit.name());
       }
     }
+    out.family("cicd_poller_last_success_timestamp_seconds", "gauge", "End of the last successful poll cycle.");
+    for (BuildSource source : cicd.sources()) {
+      for (SourceHealth unit : source.health()) {
+        if (unit.lastSuccess() != null) {
+          out.sample("cicd_poller_last_success_timestamp_seconds", unit.lastSuccess().getEpochSecond(),
+              "unit", unit.name());
+        }
+      }
+    }
     writeDetail(out, "cicd_poller_rate_limit_remaining", "gauge",
         "Provider API requests left in the current rate-limit window.", "rateLimitRemaining");
-    writeDetail(out, "cicd_poller_requests_total", "counter", "Provider API requests made by the poller.",
-        "requests");
+    writeDetail(out, "cicd_poller_rate_limit_limit", "gauge", "Provider API rate limit per window.", "rateLimitLimit");
+    writeDetail(out, "cicd_poller_last_cycle_requests", "gauge", "Provider API requests of the last poll cycle.",
+        "lastCycleRequests");
     out.family("cicd_component_up", "gauge", "Health per component: 1 up, 0.5 degraded, 0 down.");
     cicd.health().components().forEach((name, c) -> out.sample("cicd_component_up",
         c.status() == HealthStatus.UP ? 1 : c.status() == HealthStatus.DEGRADED ? 0.5 : 0, "component", name));

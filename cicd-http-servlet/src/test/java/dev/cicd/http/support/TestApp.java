@@ -1,9 +1,16 @@
 package dev.cicd.http.support;
 
 import dev.cicd.core.Cicd;
+import dev.cicd.core.alert.AlertDispatcher;
+import dev.cicd.core.alert.AlertEngine;
+import dev.cicd.core.alert.InMemoryAlertStore;
+import dev.cicd.core.alert.LoggingAlertSink;
 import dev.cicd.core.ingest.ProviderEvent;
 import dev.cicd.core.source.WebhookReceiver;
 import dev.cicd.core.testing.MutableClock;
+import dev.cicd.github.GitHubConfig;
+import dev.cicd.github.GitHubWebhookReceiver;
+import dev.cicd.http.Alerting;
 import dev.cicd.http.CicdDashboardServlet;
 import dev.cicd.http.HttpConfig;
 import java.io.IOException;
@@ -15,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.UnaryOperator;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A running servlet for tests: a {@link Cicd} on a {@link FaultyStore} with a webhook-only GitHub
@@ -31,20 +39,35 @@ public final class TestApp implements AutoCloseable {
   public final TestSource source;
   public final Cicd cicd;
   public final CicdDashboardServlet servlet;
+  public final @Nullable Alerting alerting;
+  public final RecordingSink sink = new RecordingSink("recording");
   public final RunningServer server;
   public final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
       .connectTimeout(Duration.ofSeconds(5)).build();
 
-  private TestApp(Container container, HttpConfig config, boolean withReceiver) throws Exception {
-    this.source = new TestSource(withReceiver ? receiver(SECRET) : null);
-    this.cicd = Cicd.builder().store(store).source(source).clock(clock).build();
-    this.servlet = new CicdDashboardServlet(cicd, config);
+  private TestApp(Container container, HttpConfig config, @Nullable WebhookReceiver receiver, boolean withAlerting)
+      throws Exception {
+    this.source = new TestSource(receiver);
+    if (withAlerting) {
+      InMemoryAlertStore alertStore = new InMemoryAlertStore();
+      AlertEngine engine = AlertEngine.builder().buildStore(store).alertStore(alertStore).clock(clock)
+          .channels(List.of("recording", "log")).build();
+      AlertDispatcher dispatcher = AlertDispatcher.builder().store(alertStore).clock(clock).sink(sink)
+          .sink(new LoggingAlertSink("log")).build();
+      this.alerting = Alerting.of(engine, alertStore, dispatcher);
+      this.cicd = Cicd.builder().store(store).source(source).clock(clock).listener(engine).build();
+      this.servlet = new CicdDashboardServlet(cicd, config, alerting);
+    } else {
+      this.alerting = null;
+      this.cicd = Cicd.builder().store(store).source(source).clock(clock).build();
+      this.servlet = new CicdDashboardServlet(cicd, config);
+    }
     this.server = container.start(servlet, servlet.webhookServlet());
   }
 
-  /** The GitHub webhook receiver under test. */
-  public static WebhookReceiver receiver(String secret) {
-    return new HmacTestReceiver(secret);
+  /** The real GitHub webhook receiver (module cicd-github); a null secret refuses every delivery. */
+  public static WebhookReceiver receiver(@Nullable String secret) {
+    return new GitHubWebhookReceiver(GitHubConfig.builder().webhookSecret(secret).build());
   }
 
   public static HttpConfig.Builder defaultConfig() {
@@ -52,15 +75,21 @@ public final class TestApp implements AutoCloseable {
   }
 
   public static TestApp start(Container container) throws Exception {
-    return new TestApp(container, defaultConfig().build(), true);
+    return new TestApp(container, defaultConfig().build(), receiver(SECRET), false);
   }
 
   public static TestApp start(Container container, UnaryOperator<HttpConfig.Builder> config) throws Exception {
-    return new TestApp(container, config.apply(defaultConfig()).build(), true);
+    return new TestApp(container, config.apply(defaultConfig()).build(), receiver(SECRET), false);
   }
 
-  public static TestApp withoutWebhooks(Container container) throws Exception {
-    return new TestApp(container, defaultConfig().build(), false);
+  /** With an alert engine (default rules), an in-memory alert store and a dispatcher with two channels. */
+  public static TestApp withAlerting(Container container, UnaryOperator<HttpConfig.Builder> config) throws Exception {
+    return new TestApp(container, config.apply(defaultConfig()).build(), receiver(SECRET), true);
+  }
+
+  /** A source with this receiver, or with no webhook receiver at all when null. */
+  public static TestApp withReceiver(Container container, @Nullable WebhookReceiver receiver) throws Exception {
+    return new TestApp(container, defaultConfig().build(), receiver, false);
   }
 
   public URI uri(String relative) {

@@ -44,10 +44,21 @@ abstract class StaticAndDocsScenarios {
   }
 
   @Test
-  @DisplayName("/ is index.html with a fresh CSP nonce substituted into the page and allowed by the policy")
-  void indexWithNonce() throws Exception {
-    HttpResponse<String> first = get("");
-    HttpResponse<String> second = get("");
+  @DisplayName("/ is index.html, not cached, under the CSP")
+  void index() throws Exception {
+    HttpResponse<String> index = get("");
+    assertThat(index.statusCode()).isEqualTo(200);
+    assertThat(index.headers().firstValue("Content-Type").orElseThrow()).startsWithIgnoringCase("text/html");
+    assertThat(index.headers().firstValue("Cache-Control")).hasValue("no-cache");
+    assertThat(index.headers().firstValue("Content-Security-Policy").orElseThrow()).startsWith(Checks.CSP);
+    assertThat(index.body()).doesNotContain("{{");
+  }
+
+  @Test
+  @DisplayName("pages get a fresh CSP nonce allowed by the policy, and the configured GitHub host")
+  void pageValues() throws Exception {
+    HttpResponse<String> first = get("test-page.html");
+    HttpResponse<String> second = get("test-page.html");
 
     assertThat(first.statusCode()).isEqualTo(200);
     assertThat(first.headers().firstValue("Content-Type").orElseThrow()).startsWithIgnoringCase("text/html");
@@ -57,6 +68,7 @@ abstract class StaticAndDocsScenarios {
     Matcher matcher = NONCE.matcher(csp);
     assertThat(matcher.find()).isTrue();
     assertThat(first.body()).contains("nonce=\"" + matcher.group(1) + "\"").doesNotContain("{{cspNonce}}");
+    assertThat(first.body()).contains("<meta name=\"cicd-github-host\" content=\"github.com\">");
     assertThat(second.headers().firstValue("Content-Security-Policy").orElseThrow()).doesNotContain(matcher.group(1));
   }
 

@@ -79,7 +79,7 @@ public final class HttpApi {
     PrometheusWriter prometheus = new PrometheusWriter(cicd, histograms, webhookCounters, events, alertMetrics);
     OpenApiDocument openApi = new OpenApiDocument(json);
     DocsHandler docs = new DocsHandler();
-    DashboardHandler files = new DashboardHandler();
+    DashboardHandler files = new DashboardHandler(config.githubHost());
     return new Router()
         .get("/health", Access.PUBLIC, JSON, health::get)
         .get("/api/builds", Access.READ, JSON, builds::list)

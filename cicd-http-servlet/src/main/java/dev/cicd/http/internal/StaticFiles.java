@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * Serves files from one classpath folder: an extension allowlist with content types, plain segment
  * names only (no dot segments, encodings or backslashes), 404 when missing, {@code Cache-Control} on
  * assets. HTML pages get a fresh CSP nonce, substituted for {@code {{cspNonce}}} in the page and
- * allowed by that response's policy.
+ * allowed by that response's policy, and the fixed page values (such as {@code {{githubHost}}}).
  */
 public final class StaticFiles {
   static final String NONCE_PLACEHOLDER = "{{cspNonce}}";
@@ -35,6 +35,7 @@ public final class StaticFiles {
 
   private final String root;
   private final String assetCacheControl;
+  private final Map<String, String> pageValues;
   /** Found files only, so requests for missing names cannot grow it. */
   private final Map<String, byte[]> cache = new ConcurrentHashMap<>();
 
@@ -42,8 +43,17 @@ public final class StaticFiles {
    * @param root classpath folder without leading or trailing slash, e.g. {@code dev/cicd/http/dashboard}
    */
   public StaticFiles(String root, String assetCacheControl) {
+    this(root, assetCacheControl, Map.of());
+  }
+
+  /**
+   * @param pageValues placeholder name (without braces) to value, substituted in HTML pages; values
+   *     must be safe in HTML text and attributes (they are configuration, never request data)
+   */
+  public StaticFiles(String root, String assetCacheControl, Map<String, String> pageValues) {
     this.root = root;
     this.assetCacheControl = assetCacheControl;
+    this.pageValues = Map.copyOf(pageValues);
   }
 
   /** True when a relative path is made of plain segments with an allowed extension. */
@@ -72,8 +82,11 @@ public final class StaticFiles {
     String extension = extension(relative);
     if (extension.equals("html")) {
       String nonce = Base64.getEncoder().encodeToString(nonceBytes());
-      bytes = new String(bytes, StandardCharsets.UTF_8).replace(NONCE_PLACEHOLDER, nonce)
-          .getBytes(StandardCharsets.UTF_8);
+      String page = new String(bytes, StandardCharsets.UTF_8).replace(NONCE_PLACEHOLDER, nonce);
+      for (Map.Entry<String, String> value : pageValues.entrySet()) {
+        page = page.replace("{{" + value.getKey() + "}}", value.getValue());
+      }
+      bytes = page.getBytes(StandardCharsets.UTF_8);
       response.setHeader("Content-Security-Policy", SecurityHeaders.cspWithNonce(nonce));
       response.setHeader("Cache-Control", "no-cache");
     } else {

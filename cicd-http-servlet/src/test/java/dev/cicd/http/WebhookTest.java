@@ -3,7 +3,7 @@ package dev.cicd.http;
 import dev.cicd.http.support.Container;
 import org.junit.jupiter.api.Nested;
 
-/** Webhook scenarios W and P in both containers. */
+/** Webhook authentication scenarios W in both containers. */
 class WebhookTest {
   @Nested
   class Jetty extends WebhookScenarios {

@@ -51,8 +51,9 @@ public final class AlertMetrics {
   private ComponentHealth health() {
     try {
       Map<String, Object> details = new LinkedHashMap<>();
-      details.put("outboxPending", alerting.store().outboxCounts().getOrDefault(OutboxStatus.PENDING, 0L));
-      details.put("outboxFailed", alerting.store().outboxCounts().getOrDefault(OutboxStatus.FAILED, 0L));
+      Map<OutboxStatus, Long> counts = alerting.store().outboxCounts();
+      details.put("outboxPending", counts.getOrDefault(OutboxStatus.PENDING, 0L));
+      details.put("outboxFailed", counts.getOrDefault(OutboxStatus.FAILED, 0L));
       Map<String, Object> channels = new LinkedHashMap<>();
       StringBuilder problems = new StringBuilder();
       for (AlertSinkHealth h : alerting.dispatcher().health()) {

@@ -7,10 +7,13 @@ import dev.cicd.core.alert.AlertConfig;
 import dev.cicd.core.alert.AlertState;
 import dev.cicd.core.alert.DeliveryAttemptResult;
 import dev.cicd.core.alert.InvalidAlertConfigException;
+import dev.cicd.core.alert.OutboxStatus;
 import dev.cicd.http.Alerting;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -56,9 +59,9 @@ public final class AlertsHandler {
     ArrayNode channels = body.putArray("channels");
     a.dispatcher().health().forEach(h -> channels.add(alertJson.channel(h)));
     ObjectNode outbox = body.putObject("outbox");
-    for (var status : dev.cicd.core.alert.OutboxStatus.values()) {
-      outbox.put(status.name().toLowerCase(java.util.Locale.ROOT),
-          a.store().outboxCounts().getOrDefault(status, 0L));
+    Map<OutboxStatus, Long> counts = a.store().outboxCounts();
+    for (OutboxStatus status : OutboxStatus.values()) {
+      outbox.put(status.name().toLowerCase(Locale.ROOT), counts.getOrDefault(status, 0L));
     }
     body.set("config", alertJson.config(a.engine().config()));
     json.write(exchange.response(), 200, body);

@@ -17,7 +17,7 @@ public final class DashboardHandler {
       "META-INF/resources/webjars/uplot/" + DocsHandler.webjarVersion("uplot") + "/dist", "public, max-age=86400");
 
   public DashboardHandler(String githubHost) {
-    this.files = new StaticFiles(ROOT, "public, max-age=3600", java.util.Map.of("githubHost", githubHost));
+    this.files = new StaticFiles(ROOT, "public, max-age=3600", java.util.Map.of("githubHost", githubHost), "");
   }
 
   public void file(Exchange exchange) throws IOException {

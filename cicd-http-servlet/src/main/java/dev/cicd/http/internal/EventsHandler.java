@@ -91,9 +91,9 @@ public final class EventsHandler {
   }
 
   private static @Nullable Long lastEventId(Exchange exchange) {
+    QueryParams query = exchange.query().allowOnly(PARAMETERS);
     String header = exchange.request().getHeader("Last-Event-ID");
-    String text = header != null ? header : exchange.query().allowOnly(PARAMETERS).string("lastEventId");
-    exchange.query().allowOnly(PARAMETERS);
+    String text = header != null ? header : query.string("lastEventId");
     if (text == null || text.isEmpty()) {
       return null;
     }

@@ -36,6 +36,7 @@ public final class StaticFiles {
   private final String root;
   private final String assetCacheControl;
   private final Map<String, String> pageValues;
+  private final String cspExtra;
   /** Found files only, so requests for missing names cannot grow it. */
   private final Map<String, byte[]> cache = new ConcurrentHashMap<>();
 
@@ -43,17 +44,19 @@ public final class StaticFiles {
    * @param root classpath folder without leading or trailing slash, e.g. {@code dev/cicd/http/dashboard}
    */
   public StaticFiles(String root, String assetCacheControl) {
-    this(root, assetCacheControl, Map.of());
+    this(root, assetCacheControl, Map.of(), "");
   }
 
   /**
    * @param pageValues placeholder name (without braces) to value, substituted in HTML pages; values
    *     must be safe in HTML text and attributes (they are configuration, never request data)
+   * @param cspExtra directives appended to the policy of pages, e.g. {@code ; img-src 'self' data:}
    */
-  public StaticFiles(String root, String assetCacheControl, Map<String, String> pageValues) {
+  public StaticFiles(String root, String assetCacheControl, Map<String, String> pageValues, String cspExtra) {
     this.root = root;
     this.assetCacheControl = assetCacheControl;
     this.pageValues = Map.copyOf(pageValues);
+    this.cspExtra = cspExtra;
   }
 
   /** True when a relative path is made of plain segments with an allowed extension. */
@@ -87,7 +90,7 @@ public final class StaticFiles {
         page = page.replace("{{" + value.getKey() + "}}", value.getValue());
       }
       bytes = page.getBytes(StandardCharsets.UTF_8);
-      response.setHeader("Content-Security-Policy", SecurityHeaders.cspWithNonce(nonce));
+      response.setHeader("Content-Security-Policy", SecurityHeaders.cspWithNonce(nonce) + cspExtra);
       response.setHeader("Cache-Control", "no-cache");
     } else {
       response.setHeader("Cache-Control", assetCacheControl);

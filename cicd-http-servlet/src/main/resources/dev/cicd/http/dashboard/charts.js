@@ -4,13 +4,25 @@
 import { h, replaceChildren, stateMessage } from './dom.js';
 import { day, duration, percent, count } from './format.js';
 
-/** Relative to this module, so it follows the dashboard's mount path. */
-export const UPLOT_MODULE = './webjars/uplot/1.6.30/dist/uPlot.esm.js';
+/** uPlot's IIFE build as the servlet serves it from the webjar, relative to the page. */
+export const UPLOT_SCRIPT = 'vendor/uplot/uPlot.iife.min.js';
 
 let uPlotPromise = null;
 
+/** Loads uPlot once with a plain script element (allowed by the page's CSP: same origin). */
 function loadUPlot() {
-  uPlotPromise ??= import(UPLOT_MODULE).then((module) => module.default);
+  uPlotPromise ??= new Promise((resolve, reject) => {
+    if (window.uPlot) {
+      resolve(window.uPlot);
+      return;
+    }
+    const script = document.createElement('script');
+    script.src = UPLOT_SCRIPT;
+    script.async = true;
+    script.addEventListener('load', () => (window.uPlot ? resolve(window.uPlot) : reject(new Error('uPlot missing'))));
+    script.addEventListener('error', () => reject(new Error('uPlot could not be loaded')));
+    document.head.append(script);
+  });
   return uPlotPromise;
 }
 

@@ -121,7 +121,8 @@ export class LiveUpdates {
     // Whatever happened while we were not connected is picked up once.
     this.requestRefresh();
     const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
-    const parser = new EventStreamParser((event) => this.dispatch(event));
+    const parser = new EventStreamParser((event) => this.dispatch(event),
+      (retry) => { this.retryMs = Math.min(Math.max(retry, MIN_RETRY_MS), MAX_RETRY_MS); });
     for (;;) {
       const { value, done } = await reader.read();
       if (done) break;
@@ -131,7 +132,6 @@ export class LiveUpdates {
 
   dispatch(event) {
     if (event.id) this.lastEventId = event.id;
-    if (event.retry) this.retryMs = Math.min(Math.max(event.retry, MIN_RETRY_MS), MAX_RETRY_MS);
     if (event.data === '' && event.type === 'message') return;
     let payload = null;
     try {
@@ -177,8 +177,9 @@ export class LiveUpdates {
 
 /** Incremental text/event-stream parser (WHATWG HTML §9.2.6). */
 export class EventStreamParser {
-  constructor(onEvent) {
+  constructor(onEvent, onRetry) {
     this.onEvent = onEvent;
+    this.onRetry = onRetry;
     this.buffer = '';
     this.reset();
   }
@@ -187,7 +188,6 @@ export class EventStreamParser {
     this.type = '';
     this.data = [];
     this.id = null;
-    this.retry = null;
   }
 
   push(chunk) {
@@ -203,7 +203,7 @@ export class EventStreamParser {
   line(line) {
     if (line === '') {
       if (this.data.length > 0 || this.type) {
-        this.onEvent({ type: this.type || 'message', data: this.data.join('\n'), id: this.id, retry: this.retry });
+        this.onEvent({ type: this.type || 'message', data: this.data.join('\n'), id: this.id });
       }
       this.reset();
       return;
@@ -216,7 +216,7 @@ export class EventStreamParser {
     if (field === 'event') this.type = value;
     else if (field === 'data') this.data.push(value);
     else if (field === 'id' && !value.includes('\0')) this.id = value;
-    else if (field === 'retry' && /^\d+$/.test(value)) this.retry = Number(value);
+    else if (field === 'retry' && /^\d+$/.test(value)) this.onRetry?.(Number(value));
   }
 }
 

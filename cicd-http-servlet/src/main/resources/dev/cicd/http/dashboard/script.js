@@ -1,6 +1,6 @@
 // Entry point: configuration, token handling, routing between views, shared view context.
 
-import { ApiError, getJson, onUnauthorized, readToken, setReadToken } from './api.js';
+import { ApiError, onUnauthorized, readToken, setReadToken } from './api.js';
 import { FailureAnnouncer, LiveUpdates } from './dashboard.js';
 import { h, replaceChildren, stateMessage } from './dom.js';
 import { setGitHubHost } from './format.js';
@@ -145,21 +145,18 @@ onUnauthorized(({ admin }) => {
 
 window.addEventListener('hashchange', () => route());
 
-async function configure() {
+/**
+ * The GitHub host for external links: the servlet may put it into the page's
+ * <meta name="cicd-github-host"> (placeholder {{githubHost}}); anything else keeps github.com.
+ */
+function configure() {
   const meta = document.querySelector('meta[name="cicd-github-host"]');
   if (meta?.content) setGitHubHost(meta.content);
-  try {
-    const config = await getJson('api/config');
-    if (config?.githubHost) setGitHubHost(config.githubHost);
-  } catch {
-    // Optional endpoint: the meta tag (default github.com) stays in force.
-  }
 }
 
 async function boot() {
   signOut.hidden = !readToken();
-  await configure();
-  if (locked) return;
+  configure();
   live.start();
   await route();
 }

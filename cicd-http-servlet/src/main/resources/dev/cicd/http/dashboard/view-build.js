@@ -154,9 +154,11 @@ function jobRow(job, attempt) {
   const steps = Array.isArray(job.steps) ? job.steps : [];
   const key = `job-${attempt}-${job.id ?? job.name}`;
   const labels = Array.isArray(job.labels) ? job.labels.join(', ') : '';
+  const url = safeGitHubUrl(job.url);
   return h('tr', { 'data-key': key },
     h('th', { scope: 'row', class: 'job-name' },
       h('span', { text: job.name ?? `Job ${job.id ?? ''}` }),
+      url ? h('span', { class: 'meta' }, ' ', externalLink(url, 'log')) : null,
       steps.length === 0 ? null : h('details', { class: 'steps', 'data-key': key },
         h('summary', { text: `${steps.length} step${steps.length === 1 ? '' : 's'}` }),
         h('ol', {}, steps.map((step) => h('li', {},

@@ -173,5 +173,5 @@ function axisDuration(ms) {
   if (ms >= 3_600_000) return `${+(ms / 3_600_000).toFixed(1)} h`;
   if (ms >= 60_000) return `${+(ms / 60_000).toFixed(1)} min`;
   if (ms >= 1000) return `${+(ms / 1000).toFixed(1)} s`;
-  return `${ms} ms`;
+  return ms === 0 ? '0' : `${ms} ms`;
 }

@@ -107,9 +107,9 @@ export class OverviewView {
     this.dora.hidden = !has;
     if (!has) return;
     this.setKpis({
-      doraFrequency: [perDay(dora.deploymentsPerDay), `${count(dora.deployments)} successful deployments`],
+      doraFrequency: [perDay(dora.deploymentsPerDay), plural(dora.deployments, 'successful deployment')],
       doraLeadTime: [duration(dora.leadTimeP50Ms)],
-      doraChangeFailure: [percent(dora.changeFailureRate), `${count(dora.failedDeployments)} failed deployments`],
+      doraChangeFailure: [percent(dora.changeFailureRate), plural(dora.failedDeployments, 'failed deployment')],
       doraRestore: [duration(dora.timeToRestoreMs)],
     }, false);
   }
@@ -145,6 +145,10 @@ export class OverviewView {
     }
     reconcile(tbody, rows, (r) => r.repository, createRepoRow, updateRepoRow, { highlight: false });
   }
+}
+
+function plural(n, noun) {
+  return `${count(n)} ${noun}${n === 1 ? '' : 's'}`;
 }
 
 /** Latest completed, rate-relevant build per (repository, workflow, branch) that failed. */

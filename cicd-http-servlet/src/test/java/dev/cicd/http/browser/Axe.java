@@ -42,8 +42,11 @@ final class Axe {
     }
   }
 
+  /** What one run found: the violations, and how many rules passed (proof that axe ran). */
+  record Result(List<Violation> violations, int passedRules) {}
+
   /** Injects axe (once per page) and runs it on the whole document. */
-  static List<Violation> run(WebDriver driver) {
+  static Result run(WebDriver driver) {
     JavascriptExecutor js = (JavascriptExecutor) driver;
     if (!Boolean.TRUE.equals(js.executeScript("return typeof window.axe === 'object'"))) {
       js.executeScript(source());
@@ -51,20 +54,22 @@ final class Axe {
     Object result = js.executeAsyncScript(
         "const done = arguments[arguments.length - 1];"
             + "axe.run(document, {resultTypes: ['violations']})"
-            + ".then(r => done(JSON.stringify(r.violations)), e => done('ERROR ' + e));");
+            + ".then(r => done(JSON.stringify({violations: r.violations, passes: r.passes.length})),"
+            + " e => done('ERROR ' + e));");
     String text = String.valueOf(result);
     if (text.startsWith("ERROR")) {
       throw new IllegalStateException("axe failed: " + text);
     }
     try {
+      JsonNode root = MAPPER.readTree(text);
       List<Violation> violations = new ArrayList<>();
-      for (JsonNode v : MAPPER.readTree(text)) {
+      for (JsonNode v : root.path("violations")) {
         List<String> targets = new ArrayList<>();
         v.path("nodes").forEach(n -> targets.add(n.path("target").toString()));
         violations.add(new Violation(v.path("id").asText(), v.path("impact").asText("minor"),
             v.path("help").asText(), targets));
       }
-      return violations;
+      return new Result(violations, root.path("passes").asInt());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -2,12 +2,13 @@
 // comes from the alert engine; everything is read defensively and shown as text.
 
 import { adminAction, adminTokenForm } from './admin.js';
-import { ApiError, getJson, postJson, request } from './api.js';
+import { ApiError, getJson, postJson } from './api.js';
 import { badge, h, replaceChildren, stateMessage } from './dom.js';
 import { dateTime, parseTime } from './format.js';
 import { href } from './router.js';
 
 export const ALERTS_URL = 'api/alerts';
+/** Not in the servlet yet (see the report): POST creates, POST {id}/expire ends a silence early. */
 export const SILENCES_URL = 'api/alerts/silences';
 const DURATIONS = [['1h', 'for 1 hour', 3_600_000], ['4h', 'for 4 hours', 14_400_000],
   ['24h', 'for 1 day', 86_400_000], ['7d', 'for 1 week', 604_800_000]];
@@ -87,8 +88,8 @@ export class AlertsView {
         const expire = active && s.id != null ? h('button', {
           type: 'button', text: 'Expire', 'aria-label': `Expire silence ${matcherText(s)}`,
           onclick: async () => {
-            const ok = await adminAction(output, () => request(`${SILENCES_URL}/${encodeURIComponent(s.id)}`,
-              { method: 'DELETE', admin: true }), 'Silence expired.');
+            const ok = await adminAction(output, () => postJson(`${SILENCES_URL}/${encodeURIComponent(s.id)}/expire`,
+              {}, { admin: true }), 'Silence expired.');
             if (ok) this.load(false);
           },
         }) : h('span', { text: 'Expired' });

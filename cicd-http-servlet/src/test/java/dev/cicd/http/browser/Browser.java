@@ -42,10 +42,18 @@ final class Browser implements AutoCloseable {
     this.profile = profile;
   }
 
+  static boolean installed() {
+    return missing() == null;
+  }
+
+  private static String missing() {
+    return !Files.isExecutable(CHROMIUM) ? "Chromium (" + CHROMIUM + ")"
+        : !Files.isExecutable(CHROMEDRIVER) ? "chromedriver (" + CHROMEDRIVER + ")" : null;
+  }
+
   /** Skips (or, with CICD_REQUIRE_BROWSER=true, fails) the calling test when Chromium is missing. */
   static void assumeInstalled() {
-    String missing = !Files.isExecutable(CHROMIUM) ? "Chromium (" + CHROMIUM + ")"
-        : !Files.isExecutable(CHROMEDRIVER) ? "chromedriver (" + CHROMEDRIVER + ")" : null;
+    String missing = missing();
     if (missing == null) {
       return;
     }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -32,11 +33,18 @@ abstract class BrowserTestSupport {
 
   @BeforeAll
   void startServerAndBrowser() {
-    Browser.assumeInstalled();
+    if (!Browser.installed()) {
+      return; // each test is then reported skipped with the reason (or fails): see requireBrowser()
+    }
     server = DashboardServer.start(asyncSupported());
     new History(server.cicd().ingestion(), Instant.now()).seed();
     browser = Browser.start();
     driver = browser.driver();
+  }
+
+  @BeforeEach
+  void requireBrowser() {
+    Browser.assumeInstalled();
   }
 
   @AfterAll

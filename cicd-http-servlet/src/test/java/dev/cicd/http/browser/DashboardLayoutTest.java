@@ -27,6 +27,9 @@ class DashboardLayoutTest extends BrowserTestSupport {
 
   @AfterEach
   void resetEmulation() {
+    if (browser == null) {
+      return;
+    }
     browser.viewport(0, 0);
     browser.colorScheme("light");
   }

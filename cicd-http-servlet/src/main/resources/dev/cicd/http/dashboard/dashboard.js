@@ -20,7 +20,8 @@ class StreamUnavailable extends Error {
 }
 
 /**
- * Keeps the page current. onRefresh() reloads the visible view (returns a promise); onUnauthorized()
+ * Keeps the page current. onRefresh(changes) reloads the visible view and returns a promise; changes
+ * is a Set of the build ids that changed, or null when anything may have. onUnauthorized()
  * is called when the stream is refused with 401.
  */
 export class LiveUpdates {
@@ -40,6 +41,8 @@ export class LiveUpdates {
     this.refreshTimer = null;
     this.refreshing = null;
     this.refreshAgain = false;
+    this.everything = false;
+    this.changed = null;
     this.running = false;
     setInterval(() => this.renderUpdated(), 1000);
   }
@@ -65,8 +68,13 @@ export class LiveUpdates {
     this.renderUpdated();
   }
 
-  /** Coalesces change notifications into at most one refresh in flight plus one queued. */
-  requestRefresh() {
+  /**
+   * Coalesces change notifications into at most one refresh in flight plus one queued. buildId names
+   * the build an event was about; without one (poll, reconnect, resync) the refresh is for everything.
+   */
+  requestRefresh(buildId = null) {
+    if (buildId === null) this.everything = true;
+    else (this.changed ??= new Set()).add(buildId);
     if (this.refreshing) {
       this.refreshAgain = true;
       return;
@@ -76,12 +84,16 @@ export class LiveUpdates {
   }
 
   async runRefresh() {
-    this.refreshing = Promise.resolve().then(() => this.onRefresh()).catch(() => {});
+    const changes = this.everything ? null : this.changed;
+    this.everything = false;
+    this.changed = null;
+    this.refreshing = Promise.resolve().then(() => this.onRefresh(changes)).catch(() => {});
     await this.refreshing;
     this.refreshing = null;
     if (this.refreshAgain) {
       this.refreshAgain = false;
-      this.requestRefresh();
+      clearTimeout(this.refreshTimer);
+      this.refreshTimer = setTimeout(() => this.runRefresh(), REFRESH_DELAY_MS);
     }
   }
 
@@ -141,7 +153,8 @@ export class LiveUpdates {
     }
     if (event.type === 'ping' || event.type === 'heartbeat' || event.type === 'hello') return;
     this.announcer.observeEvent(payload);
-    this.requestRefresh();
+    const id = payload?.build?.id;
+    this.requestRefresh(event.type === 'build' && typeof id === 'string' ? id : null);
   }
 
   scheduleReconnect(failed) {

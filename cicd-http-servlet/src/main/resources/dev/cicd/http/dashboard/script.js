@@ -52,7 +52,7 @@ const views = {
 
 const live = new LiveUpdates({
   announcer,
-  onRefresh: () => (current && !locked ? views[current].refresh() : Promise.resolve()),
+  onRefresh: (changes) => (current && !locked ? views[current].refresh(changes) : Promise.resolve()),
   onUnauthorized: () => lock(),
 });
 

@@ -53,6 +53,7 @@ export class AlertsView {
       const data = await getJson(ALERTS_URL);
       if (sequence !== this.sequence) return;
       this.render(data);
+      this.formSlot.hidden = false;
       replaceChildren(this.status);
       this.ctx.loaded();
     } catch (error) {
@@ -60,6 +61,7 @@ export class AlertsView {
       if (error instanceof ApiError && error.unsupported) {
         replaceChildren(this.status, stateMessage('empty', 'Alerting is not enabled on this server.'));
         this.render(null);
+        this.formSlot.hidden = true;
       } else {
         this.ctx.failed(error, this.status, () => this.load(true));
       }

@@ -34,7 +34,12 @@ export class BuildView {
     await this.load(true);
   }
 
-  refresh() {
+  /** Reloads only when this build may have changed (changes: Set of build ids, or null for any). */
+  refresh(changes) {
+    if (changes && !changes.has(this.id)) {
+      this.ctx.loaded();
+      return Promise.resolve();
+    }
     return this.load(false);
   }
 

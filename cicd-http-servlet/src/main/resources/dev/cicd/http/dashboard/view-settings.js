@@ -55,6 +55,10 @@ export class SettingsView {
         return;
       }
     }
+    const enabled = data !== null;
+    for (const id of ['admin-slot', 'settings-test', 'settings-config']) {
+      document.getElementById(id).closest('section').hidden = !enabled;
+    }
     const config = data?.config && typeof data.config === 'object' ? data.config : data || {};
     const rules = Array.isArray(config.rules) ? config.rules : [];
     const channels = channelList(data, config);

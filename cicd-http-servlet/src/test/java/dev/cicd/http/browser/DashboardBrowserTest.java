@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cicd.core.build.BuildId;
+import dev.cicd.core.build.BuildStatus;
 import dev.cicd.core.build.Conclusion;
+import dev.cicd.core.ingest.RunUpdate;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -174,6 +176,24 @@ class DashboardBrowserTest extends BrowserTestSupport {
 
     waitUntil(Duration.ofSeconds(2), d -> kpi("builds").equals(after)
         && driver.findElement(By.id("failing")).getAttribute("textContent").contains("release/9"));
+  }
+
+  @Test
+  @DisplayName("an open build detail follows its own build live")
+  void liveDetailUpdate() {
+    BuildId id = BuildId.github("octo-org/docs", 2_000_003L);
+    Instant created = Instant.now().minusSeconds(60);
+    server.cicd().ingestion().ingest(RunUpdate.builder(id).workflowName("CI").runNumber(3).branch("main")
+        .title("Slow one").status(BuildStatus.IN_PROGRESS).createdAt(created).startedAt(created.plusSeconds(5))
+        .updatedAt(created.plusSeconds(5)).build());
+    open("#/build/" + URLEncoder.encode(id.asString(), StandardCharsets.UTF_8));
+    waitUntil(d -> "live".equals(browser.script("return document.getElementById('live-state').dataset.state")));
+    assertThat(text("#build-detail .badge")).isEqualTo("Running");
+
+    server.cicd().ingestion().ingest(RunUpdate.builder(id).workflowName("CI").runNumber(3).branch("main")
+        .title("Slow one").status(BuildStatus.COMPLETED).conclusion(Conclusion.SUCCESS).createdAt(created)
+        .startedAt(created.plusSeconds(5)).updatedAt(Instant.now()).completedAt(Instant.now()).build());
+    waitUntil(Duration.ofSeconds(2), d -> text("#build-detail .badge").equals("Success"));
   }
 
   @Test

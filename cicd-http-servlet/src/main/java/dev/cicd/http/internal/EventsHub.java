@@ -165,6 +165,10 @@ public final class EventsHub implements IngestListener {
       }
     }
     String frame = event.frame();
-    clients.forEach(c -> c.offer(frame));
+    for (SseClient client : clients) {
+      if (client.offer(frame)) {
+        client.pump();
+      }
+    }
   }
 }

@@ -20,11 +20,12 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The in-memory store with switchable faults: DOWN fails every call with {@link BuildStoreException}
- * (database unreachable), HANGING blocks every call until released (pool exhausted).
+ * (database unreachable), HANGING blocks every call until released (pool exhausted), BROKEN throws an
+ * unexpected exception (a bug).
  */
 public final class FaultyStore implements BuildStore {
   /** The fault in effect. */
-  public enum Mode { OK, DOWN, HANGING }
+  public enum Mode { OK, DOWN, HANGING, BROKEN }
 
   private final InMemoryBuildStore delegate = new InMemoryBuildStore();
   private volatile Mode mode = Mode.OK;
@@ -50,6 +51,7 @@ public final class FaultyStore implements BuildStore {
         }
         throw new BuildStoreException("timed out waiting for a connection (simulated)");
       }
+      case BROKEN -> throw new IllegalStateException("boom in dev.cicd.secret.Internal at line 42");
       case OK -> { }
     }
   }

@@ -63,8 +63,11 @@ final class WindowScan {
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           long duration = rs.getLong(6);
-          add(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
-              rs.wasNull() ? -1 : duration, rs.getInt(7), rs.getString(8));
+          if (rs.wasNull()) {
+            duration = -1;
+          }
+          add(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), duration, rs.getInt(7),
+              rs.getString(8));
         }
       }
     }

@@ -51,6 +51,15 @@ public interface BuildStore {
   long count();
 
   /**
+   * Cheap availability probe for health checks.
+   *
+   * @throws BuildStoreException when the store cannot be reached
+   */
+  default void checkAvailable() {
+    count();
+  }
+
+  /**
    * Stores a deployment status.
    *
    * @return true if stored now, false if a status with the same provider, repository and id existed

@@ -50,6 +50,7 @@ public final class JpaBuildStore implements BuildStore, AutoCloseable {
   private final SummaryQuery summaries;
   private final JpaLeases leases;
   private final JpaSettings settings;
+  private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
   private JpaBuildStore(StoreDatabase db, EntityManagerFactory factory, @Nullable HikariDataSource ownedPool,
       JpaStoreConfig config) {
@@ -195,9 +196,12 @@ public final class JpaBuildStore implements BuildStore, AutoCloseable {
     return db.dataSource();
   }
 
-  /** Closes Hibernate and, when the store created it, the connection pool. */
+  /** Closes Hibernate and, when the store created it, the connection pool. Idempotent. */
   @Override
   public void close() {
+    if (closed.getAndSet(true)) {
+      return;
+    }
     try {
       factory.close();
     } finally {

@@ -89,6 +89,20 @@ CREATE INDEX ${prefix}build_sequence_ix ON ${prefix}build (repository_term, work
 -- DORA lead time: earliest head-commit time of a commit (commit_key = hash of commit_sha).
 CREATE INDEX ${prefix}build_commit_ix ON ${prefix}build (repository_term, commit_key, head_commit_at);
 
+-- The earliest completion time ever saved per MTTR sequence (provider, repository, workflow, branch).
+-- Only ever lowered, written before the build itself, so it is never later than any stored build of the
+-- sequence: a summary knows that a sequence first completed inside its window has no earlier builds.
+CREATE TABLE ${prefix}build_sequence (
+    repository_term     BIGINT      NOT NULL,
+    workflow_term       BIGINT      NOT NULL,
+    branch_term         BIGINT      NOT NULL,
+    provider_term       BIGINT      NOT NULL,
+    first_completed_at  BIGINT      NOT NULL,
+    CONSTRAINT ${prefix}build_sequence_pk PRIMARY KEY (repository_term, workflow_term, branch_term, provider_term)
+);
+CREATE INDEX ${prefix}build_sequence_first_ix ON ${prefix}build_sequence (first_completed_at, repository_term,
+    workflow_term, branch_term, provider_term);
+
 CREATE SEQUENCE ${prefix}attempt_seq START WITH 1 INCREMENT BY 50;
 CREATE TABLE ${prefix}attempt (
     id                BIGINT        NOT NULL,

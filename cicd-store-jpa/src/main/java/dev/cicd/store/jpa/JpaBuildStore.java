@@ -59,7 +59,7 @@ public final class JpaBuildStore implements BuildStore, AutoCloseable {
     this.ownedPool = ownedPool;
     Jpa jpa = new Jpa(factory);
     Terms terms = new Terms(db);
-    this.writer = new BuildWriter(jpa, terms);
+    this.writer = new BuildWriter(jpa, terms, new dev.cicd.store.jpa.internal.Sequences(db));
     this.reader = new BuildReader(jpa, terms, db);
     this.deployments = new DeploymentLog(jpa);
     this.deliveries = new DeliveryLog(jpa);

@@ -79,6 +79,65 @@ abstract class MetricsBehaviour {
   }
 
   @Test
+  @DisplayName("MTTR is exact whether a sequence is busy, new in the window, or failing since long before it")
+  void mttrAcrossResolutionPaths() {
+    Instant day0 = Instant.parse("2023-01-01T00:00:00Z");
+    long run = 1;
+    for (int k = 0; k < 80; k++) {
+      String repo = "m/r" + (k % 4);
+      String workflow = "W" + (k % 5);
+      String branch = "b" + k;
+      List<long[]> events = new ArrayList<>();
+      switch (k % 4) {
+        case 0 -> {
+          for (int d = 0; d < 60; d++) {
+            events.add(new long[] {d * 24L + k % 7, d % 9 == 4 || d % 9 == 5 ? 0 : 1});
+          }
+        }
+        case 1 -> {
+          events.add(new long[] {5 * 24L, 1});
+          events.add(new long[] {10 * 24L + k, 0});
+          events.add(new long[] {52 * 24L, 0});
+          events.add(new long[] {53 * 24L, 1});
+        }
+        case 2 -> {
+          events.add(new long[] {51 * 24L + k % 5, 0});
+          events.add(new long[] {51 * 24L + k % 5, 0});
+          events.add(new long[] {54 * 24L, 1});
+        }
+        default -> {
+          events.add(new long[] {40 * 24L, 1});
+          events.add(new long[] {47 * 24L, 0});
+          events.add(new long[] {48 * 24L, 0});
+          events.add(new long[] {49 * 24L + 23, 0});
+          events.add(new long[] {50 * 24L, 1});
+          events.add(new long[] {55 * 24L, 0});
+          events.add(new long[] {55 * 24L, 1});
+        }
+      }
+      for (long[] e : events) {
+        Instant done = day0.plus(Duration.ofHours(e[0]));
+        Conclusion c = e[1] == 1 ? Conclusion.SUCCESS : (run % 3 == 0 ? Conclusion.TIMED_OUT : Conclusion.FAILURE);
+        Build b = new Build(BuildId.github(repo, run++), 0, new dev.cicd.core.build.Workflow(null, workflow, null),
+            run, branch, null, null, null, null, null, done.minusSeconds(600), null, List.of(),
+            List.of(new dev.cicd.core.build.Attempt(1, dev.cicd.core.build.BuildStatus.COMPLETED, c,
+                done.minusSeconds(300), done, done, null, false)), List.of());
+        store.save(b, 0);
+        reference.save(b, 0);
+      }
+    }
+    MetricsQuery window = MetricsQuery.window(day0.plus(Duration.ofDays(50)), day0.plus(Duration.ofDays(57)))
+        .withRepository(null);
+    for (MetricsQuery query : List.of(window, window.withRepository("m/r1"),
+        window.withPolicy(new OutcomePolicy(EnumSet.of(Conclusion.SUCCESS), EnumSet.of(Conclusion.FAILURE))),
+        MetricsQuery.window(day0.plus(Duration.ofDays(54)), day0.plus(Duration.ofDays(55))))) {
+      BuildSummary expected = reference.summarize(query);
+      assertThat(expected.mttrMs()).isNotNull();
+      assertThat(store.summarize(query)).as(query.toString()).isEqualTo(expected);
+    }
+  }
+
+  @Test
   @DisplayName("the summary follows later saves (re-runs move builds between windows and outcomes)")
   void summaryFollowsUpdates() {
     MetricsQuery query = MetricsQuery.window(TestHistory.START, TestHistory.START.plus(Duration.ofDays(40)));

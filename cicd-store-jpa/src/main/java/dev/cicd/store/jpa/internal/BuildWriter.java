@@ -19,10 +19,12 @@ import java.util.Optional;
 public final class BuildWriter {
   private final Jpa jpa;
   private final Terms terms;
+  private final Sequences sequences;
 
-  public BuildWriter(Jpa jpa, Terms terms) {
+  public BuildWriter(Jpa jpa, Terms terms, Sequences sequences) {
     this.jpa = jpa;
     this.terms = terms;
+    this.sequences = sequences;
   }
 
   public Build save(Build build, long expectedVersion) {
@@ -31,6 +33,9 @@ public final class BuildWriter {
       throw new IllegalArgumentException("expectedVersion must not be negative, but was " + expectedVersion);
     }
     TermIds ids = termIds(build);
+    if (build.completedAt() != null) {
+      sequences.recordCompletion(ids, Nanos.of(build.completedAt()));
+    }
     try {
       jpa.inTransaction(() -> "Failed to save build " + build.id(), em -> {
         if (expectedVersion == 0) {

@@ -19,17 +19,26 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
- * DORA metrics by the core definition ({@link Dora#compute}): the terminal deployment statuses (of the
- * filtered repository), plus the earliest head-commit time of just the commits deployed successfully in
- * the window, looked up by index. Deployment statuses are far fewer than builds; they are read whole.
+ * DORA metrics by the core definition ({@link Dora#compute}) over just the deployment statuses that can
+ * change them: every terminal status from the window's start on (a deployment's outcome is its latest
+ * one), plus, for environments with a successful deployment in the window, earlier outcomes read
+ * backwards in growing steps until each such environment's latest success before the window; and the
+ * head-commit times of the commits deployed in the window, in one indexed lookup.
  */
 final class DoraQuery {
+  private static final long WEEK = 7 * 86_400_000_000_000L;
+  private static final Comparator<DeploymentStatus> ORDER =
+      Comparator.comparing(DeploymentStatus::createdAt).thenComparingLong(DeploymentStatus::statusId);
+
   private final StoreDatabase db;
   private final Terms terms;
 
@@ -39,29 +48,76 @@ final class DoraQuery {
   }
 
   DoraMetrics run(Connection c, MetricsQuery query) throws SQLException {
-    List<DeploymentStatus> statuses = terminalStatuses(c, query.repository());
-    Set<List<String>> deployed = new LinkedHashSet<>();
-    for (DeploymentStatus status : statuses) {
-      if (status.state() == DeploymentState.SUCCESS && status.sha() != null && query.contains(status.createdAt())) {
-        deployed.add(List.of(status.repository(), status.sha()));
+    long from = Nanos.of(query.from());
+    List<DeploymentStatus> statuses = terminal(c, query.repository(), from, Long.MAX_VALUE, false);
+    Map<List<Object>, DeploymentStatus> outcomes = new HashMap<>();
+    for (DeploymentStatus s : statuses) {
+      outcomes.merge(deployment(s), s, (a, b) -> ORDER.compare(a, b) >= 0 ? a : b);
+    }
+    Set<List<String>> environments = new HashSet<>();
+    List<DeploymentStatus> deployed = new ArrayList<>();
+    for (DeploymentStatus outcome : outcomes.values()) {
+      if (outcome.state() == DeploymentState.SUCCESS && query.contains(outcome.createdAt())) {
+        environments.add(environment(outcome));
+        deployed.add(outcome);
       }
     }
-    List<Build> commits = new ArrayList<>();
-    for (List<String> commit : deployed) {
-      earliestCommitTime(c, commit.get(0), commit.get(1))
-          .ifPresent(at -> commits.add(commitCarrier(commit.get(0), commit.get(1), at)));
+    if (!environments.isEmpty()) {
+      statuses.addAll(earlierOutcomes(c, query.repository(), from, environments, new HashSet<>(outcomes.keySet())));
     }
-    return Dora.compute(statuses, commits, query);
+    return Dora.compute(statuses, commitCarriers(c, deployed), query);
   }
 
-  private List<DeploymentStatus> terminalStatuses(Connection c, @org.jspecify.annotations.Nullable String repository) throws SQLException {
-    String sql = "SELECT provider, repository, deployment_id, status_id, environment, state, sha, ref, created_at,"
-        + " creator, url FROM " + db.table("deployment_status") + " WHERE state IN ('success', 'failure', 'error')"
-        + (repository == null ? "" : " AND repository = ?");
-    List<DeploymentStatus> statuses = new ArrayList<>();
+  /** Outcomes before {@code from} of the given environments, back to each one's latest success. */
+  private List<DeploymentStatus> earlierOutcomes(Connection c, @Nullable String repository, long from,
+      Set<List<String>> unresolved, Set<List<Object>> seen) throws SQLException {
+    List<DeploymentStatus> found = new ArrayList<>();
+    long oldest = oldest(c, repository);
+    long hi = from;
+    for (long span = WEEK; !unresolved.isEmpty() && hi > oldest; span *= 2) {
+      long lo = hi - span > hi || hi - span < oldest ? oldest : hi - span;
+      for (DeploymentStatus s : terminal(c, repository, lo, hi, true)) {
+        if (!seen.add(deployment(s)) || !unresolved.contains(environment(s))) {
+          continue;
+        }
+        found.add(s);
+        if (s.state() == DeploymentState.SUCCESS) {
+          unresolved.remove(environment(s));
+        }
+      }
+      hi = lo;
+    }
+    return found;
+  }
+
+  private long oldest(Connection c, @Nullable String repository) throws SQLException {
+    String sql = "SELECT MIN(created_at) FROM " + db.table("deployment_status")
+        + (repository == null ? "" : " WHERE repository = ?");
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       if (repository != null) {
         ps.setString(1, repository);
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        long oldest = rs.getLong(1);
+        return rs.wasNull() ? Long.MAX_VALUE : oldest;
+      }
+    }
+  }
+
+  /** Terminal statuses created in [lo, hi), newest first when {@code backwards}. */
+  private List<DeploymentStatus> terminal(Connection c, @Nullable String repository, long lo, long hi,
+      boolean backwards) throws SQLException {
+    String sql = "SELECT provider, repository, deployment_id, status_id, environment, state, sha, ref, created_at,"
+        + " creator, url FROM " + db.table("deployment_status") + " WHERE created_at >= ? AND created_at < ?"
+        + " AND state IN ('success', 'failure', 'error')" + (repository == null ? "" : " AND repository = ?")
+        + (backwards ? " ORDER BY created_at DESC, status_id DESC" : "");
+    List<DeploymentStatus> statuses = new ArrayList<>();
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setLong(1, lo);
+      ps.setLong(2, hi);
+      if (repository != null) {
+        ps.setString(3, repository);
       }
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
@@ -74,29 +130,60 @@ final class DoraQuery {
     return statuses;
   }
 
-  private Optional<Instant> earliestCommitTime(Connection c, String repository, String sha) throws SQLException {
-    Optional<Long> repositoryTerm = terms.find(Terms.Kind.REPOSITORY, repository);
-    if (repositoryTerm.isEmpty()) {
-      return Optional.empty();
-    }
-    String sql = "SELECT MIN(head_commit_at) FROM " + db.table("build")
-        + " WHERE repository_term = ? AND commit_key = ? AND commit_sha = ? AND head_commit_at IS NOT NULL";
-    try (PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setLong(1, repositoryTerm.get());
-      ps.setLong(2, Terms.hash(sha));
-      ps.setString(3, sha);
-      try (ResultSet rs = ps.executeQuery()) {
-        rs.next();
-        long at = rs.getLong(1);
-        return rs.wasNull() ? Optional.empty() : Optional.of(Nanos.toInstant(at));
+  /** Stand-in builds carrying the earliest head-commit time of each deployed commit: all Dora reads of builds. */
+  private List<Build> commitCarriers(Connection c, List<DeploymentStatus> deployed) throws SQLException {
+    Map<Long, String> repositories = new HashMap<>();
+    Set<List<Object>> wanted = new HashSet<>();
+    for (DeploymentStatus d : deployed) {
+      if (d.sha() != null) {
+        terms.find(Terms.Kind.REPOSITORY, d.repository()).ifPresent(term -> {
+          repositories.put(term, d.repository());
+          wanted.add(List.of(term, d.sha()));
+        });
       }
     }
+    List<Build> carriers = new ArrayList<>();
+    if (wanted.isEmpty()) {
+      return carriers;
+    }
+    long[] repositoryTerms = new long[wanted.size()];
+    long[] commitKeys = new long[wanted.size()];
+    int i = 0;
+    for (List<Object> w : wanted) {
+      repositoryTerms[i] = (Long) w.get(0);
+      commitKeys[i++] = Terms.hash((String) w.get(1));
+    }
+    String sql = "SELECT b.repository_term, b.commit_sha, MIN(b.head_commit_at) FROM "
+        + SqlArrays.unnest(db.kind(), "s", "r", "k") + " JOIN " + db.table("build")
+        + " b ON b.repository_term = s.r AND b.commit_key = s.k WHERE b.head_commit_at IS NOT NULL"
+        + " GROUP BY b.repository_term, b.commit_sha";
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      SqlArrays.bind(c, ps, 1, repositoryTerms);
+      SqlArrays.bind(c, ps, 2, commitKeys);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          long term = rs.getLong(1);
+          String sha = rs.getString(2);
+          if (wanted.contains(List.of(term, sha))) {
+            carriers.add(carrier(repositories.get(term), sha, Nanos.toInstant(rs.getLong(3))));
+          }
+        }
+      }
+    }
+    return carriers;
   }
 
-  /** A stand-in build that carries only a commit and its time, which is all {@link Dora} reads of builds. */
-  private static Build commitCarrier(String repository, String sha, Instant headCommitAt) {
+  private static Build carrier(String repository, String sha, Instant headCommitAt) {
     return new Build(new BuildId("commit", repository, 0), 0, new Workflow(null, "", null), 0, null, sha, null,
         null, null, null, headCommitAt, headCommitAt, List.of(),
         List.of(new Attempt(1, BuildStatus.COMPLETED, null, null, null, null, null, true)), List.of());
+  }
+
+  private static List<Object> deployment(DeploymentStatus s) {
+    return List.of(s.provider(), s.repository(), s.deploymentId());
+  }
+
+  private static List<String> environment(DeploymentStatus s) {
+    return List.of(s.provider(), s.repository(), s.environment());
   }
 }

@@ -39,12 +39,28 @@ final class KeyIndex {
     return idOf(a, b, c, 0);
   }
 
-  /** The id of the tuple, assigned now if new (unused trailing parts must be 0). */
-  int idOf(long a, long b, long c, long d) {
+  /** The id of the tuple, or -1 when it has none (unused trailing parts must be 0). */
+  int find(long a, long b, long c, long d) {
+    int slot = slot(a, b, c, d);
+    while (true) {
+      int id = slots[slot];
+      if (id < 0 || matches(id, a, b, c, d)) {
+        return id;
+      }
+      slot = (slot + 1) & mask;
+    }
+  }
+
+  private int slot(long a, long b, long c, long d) {
     long h = a * 0x9E3779B97F4A7C15L + b;
     h = h * 0x9E3779B97F4A7C15L + c;
     h = h * 0x9E3779B97F4A7C15L + d;
-    int slot = (int) (h ^ (h >>> 29) ^ (h >>> 41)) & mask;
+    return (int) (h ^ (h >>> 29) ^ (h >>> 41)) & mask;
+  }
+
+  /** The id of the tuple, assigned now if new (unused trailing parts must be 0). */
+  int idOf(long a, long b, long c, long d) {
+    int slot = slot(a, b, c, d);
     while (true) {
       int id = slots[slot];
       if (id < 0) {

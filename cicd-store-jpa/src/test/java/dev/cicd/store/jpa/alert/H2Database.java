@@ -1,6 +1,7 @@
 package dev.cicd.store.jpa.alert;
 
 import dev.cicd.store.jpa.JpaBuildStore;
+import dev.cicd.store.jpa.JpaStoreConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -16,10 +17,16 @@ import java.util.stream.Stream;
  */
 final class H2Database implements AutoCloseable {
   private final Path directory;
+  private final String prefix;
   private JpaBuildStore builds;
   private JpaAlertStore alerts;
 
   H2Database() {
+    this(JpaAlertStore.DEFAULT_TABLE_PREFIX);
+  }
+
+  H2Database(String prefix) {
+    this.prefix = prefix;
     try {
       directory = Files.createTempDirectory("cicd-alert-h2");
     } catch (IOException e) {
@@ -28,8 +35,8 @@ final class H2Database implements AutoCloseable {
   }
 
   H2Database open() {
-    builds = JpaBuildStore.h2(directory);
-    alerts = JpaAlertStore.sharing(builds);
+    builds = JpaBuildStore.create(JpaStoreConfig.builder().h2(directory).tablePrefix(prefix).build());
+    alerts = JpaAlertStore.sharing(builds, prefix);
     return this;
   }
 

@@ -41,9 +41,13 @@ public final class OutboxClaims {
     }
     if (db.dialect() == AlertDb.Dialect.POSTGRESQL) {
       return db.transaction(() -> "Failed to claim due outbox rows", c -> {
-        List<OutboxEntry> due = selectDue(c, channelId, now, limit, " FOR UPDATE SKIP LOCKED");
-        lease(c, due.stream().map(OutboxEntry::key).toList(), owner, until, now);
-        return due.stream().map(r -> r.withLease(owner, until)).toList();
+        List<OutboxEntry> leased = new ArrayList<>();
+        for (OutboxEntry row : selectDue(c, channelId, now, limit, " FOR UPDATE SKIP LOCKED")) {
+          if (lease(c, row.key(), owner, until, now)) {
+            leased.add(row.withLease(owner, until));
+          }
+        }
+        return leased;
       });
     }
     return claimOneByOne(channelId, now, limit, owner, until);
@@ -76,7 +80,7 @@ public final class OutboxClaims {
   private Optional<OutboxEntry> claimRow(String key, Instant now, String owner, Instant until) {
     try {
       return db.transaction(() -> "Failed to claim outbox row " + key, c -> {
-        if (lease(c, List.of(key), owner, until, now) == 0) {
+        if (!lease(c, key, owner, until, now)) {
           return Optional.<OutboxEntry>empty();
         }
         return outbox.find(c, key);
@@ -104,16 +108,12 @@ public final class OutboxClaims {
     }
   }
 
-  /** Leases rows that are still pending, due and unleased; returns how many it leased. */
-  private int lease(Connection c, List<String> keys, String owner, Instant until, Instant now) throws SQLException {
-    int leased = 0;
+  /** Leases the row if it is still pending, due and unleased; returns whether it did. */
+  private boolean lease(Connection c, String key, String owner, Instant until, Instant now) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement("UPDATE " + outbox.table() + " SET lease_owner = ?,"
         + " lease_until = ? WHERE outbox_key = ? AND status = ? AND next_attempt_at <= ? AND " + OutboxTable.UNLEASED)) {
-      for (String key : keys) {
-        Args.of(ps).text(owner).time(until).text(key).code(OutboxStatus.PENDING).time(now).time(now);
-        leased += ps.executeUpdate();
-      }
+      Args.of(ps).text(owner).time(until).text(key).code(OutboxStatus.PENDING).time(now).time(now);
+      return ps.executeUpdate() == 1;
     }
-    return leased;
   }
 }

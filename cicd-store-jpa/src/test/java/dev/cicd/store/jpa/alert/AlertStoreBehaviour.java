@@ -33,8 +33,13 @@ import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
@@ -214,5 +219,51 @@ abstract class AlertStoreBehaviour {
     assertThat(store.instances(EnumSet.of(AlertState.FIRING, AlertState.PENDING)))
         .extracting(AlertInstance::ruleId).containsExactly("b", "a");
     assertThat(store.instances(EnumSet.noneOf(AlertState.class))).isEmpty();
+  }
+
+  @Test
+  @DisplayName("concurrent saves and loads only ever see one whole saved configuration or silence, never a mix")
+  void concurrentSaves() throws Exception {
+    List<AlertConfig> configs = new ArrayList<>();
+    List<Silence> versions = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      List<AlertRule> rules = new ArrayList<>();
+      for (int r = 0; r < 25; r++) {
+        rules.add(new ConsecutiveFailuresRule("v" + i + "-" + r, RuleScope.allBranches().withWorkflows("w" + i),
+            List.of(), 1 + i, 1));
+      }
+      configs.add(new AlertConfig(rules, List.of(Receiver.of("ch" + i)), Duration.ofSeconds(i), Duration.ofHours(i)));
+      versions.add(new Silence("same", List.of(SilenceMatcher.rule("r" + i), SilenceMatcher.branch("b" + i)), T0,
+          T0.plusSeconds(60 + i), "author " + i, "reason " + i, T0.plusSeconds(i)));
+    }
+    store.saveConfig(configs.get(0));
+    store.saveSilence(versions.get(0));
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<?>> futures = new ArrayList<>();
+      for (int t = 0; t < 3; t++) {
+        int offset = t;
+        futures.add(pool.submit(() -> {
+          for (int round = 0; round < 12; round++) {
+            store.saveConfig(configs.get((offset + round) % configs.size()));
+            store.saveSilence(versions.get((offset + round) % versions.size()));
+          }
+        }));
+      }
+      futures.add(pool.submit(() -> {
+        for (int round = 0; round < 40; round++) {
+          assertThat(configs).contains(store.loadConfig().orElseThrow());
+          assertThat(versions).contains(store.findSilence("same").orElseThrow());
+        }
+      }));
+      for (Future<?> f : futures) {
+        f.get(2, TimeUnit.MINUTES);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(configs).contains(store.loadConfig().orElseThrow());
+    assertThat(store.silences()).hasSize(1);
+    assertThat(versions).contains(store.findSilence("same").orElseThrow());
   }
 }

@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.util.Locale;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,6 +28,8 @@ public final class AlertDb {
 
   private static final Logger LOG = LoggerFactory.getLogger(AlertDb.class);
   private static final int WRITE_ATTEMPTS = 3;
+  /** H2's JDBC value of its SNAPSHOT isolation level (org.h2.engine.IsolationLevel.SNAPSHOT). */
+  private static final int H2_SNAPSHOT = 6;
 
   private final DataSource dataSource;
   private final Dialect dialect;
@@ -77,9 +80,12 @@ public final class AlertDb {
     return withConnection(dataSource, context, work);
   }
 
-  /** Runs {@code work} in one READ COMMITTED transaction; any failure rolls everything back. */
+  /**
+   * Runs {@code work} in one transaction at the connection's isolation (READ COMMITTED unless the pool
+   * says otherwise); any failure rolls everything back.
+   */
   public <T> T transaction(Supplier<String> context, Work<T> work) {
-    return withConnection(dataSource, context, c -> inTransaction(c, Connection.TRANSACTION_READ_COMMITTED, work));
+    return withConnection(dataSource, context, c -> inTransaction(c, null, work));
   }
 
   /** {@link #transaction}, retried up to three times when it lost a race (unique key, write conflict). */
@@ -96,15 +102,22 @@ public final class AlertDb {
     }
   }
 
-  /** Runs reads in one REPEATABLE READ transaction, so that they see one consistent snapshot. */
+  /**
+   * Runs reads in one transaction that sees a single snapshot of every table: REPEATABLE READ on
+   * PostgreSQL; on H2, whose REPEATABLE READ snapshots each table when first read, its SNAPSHOT level.
+   */
   public <T> T snapshot(Supplier<String> context, Work<T> work) {
-    return withConnection(dataSource, context, c -> inTransaction(c, Connection.TRANSACTION_REPEATABLE_READ, work));
+    int isolation = dialect == Dialect.H2 ? H2_SNAPSHOT : Connection.TRANSACTION_REPEATABLE_READ;
+    return withConnection(dataSource, context, c -> inTransaction(c, isolation, work));
   }
 
-  private static <T> T inTransaction(Connection c, int isolation, Work<T> work) throws SQLException {
-    int previousIsolation = c.getTransactionIsolation();
+  /** A transaction on {@code c}, at {@code isolation} when not null (restored afterwards). */
+  private static <T> T inTransaction(Connection c, @Nullable Integer isolation, Work<T> work) throws SQLException {
+    int previousIsolation = isolation == null ? -1 : c.getTransactionIsolation();
     boolean previousAutoCommit = c.getAutoCommit();
-    c.setTransactionIsolation(isolation);
+    if (isolation != null && isolation != previousIsolation) {
+      c.setTransactionIsolation(isolation);
+    }
     c.setAutoCommit(false);
     try {
       T result = work.run(c);
@@ -119,7 +132,9 @@ public final class AlertDb {
       throw e;
     } finally {
       c.setAutoCommit(previousAutoCommit);
-      c.setTransactionIsolation(previousIsolation);
+      if (isolation != null && isolation != previousIsolation) {
+        c.setTransactionIsolation(previousIsolation);
+      }
     }
   }
 

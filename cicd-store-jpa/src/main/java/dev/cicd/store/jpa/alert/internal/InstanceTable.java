@@ -28,7 +28,8 @@ public final class InstanceTable {
 
   public Optional<AlertInstance> find(String fingerprint) {
     return db.autoCommit(() -> "Failed to read alert " + fingerprint, c -> {
-      try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM " + table + " WHERE fingerprint = ?")) {
+      try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM " + table
+          + " WHERE fingerprint = ?")) {
         Args.of(ps).text(fingerprint);
         try (ResultSet rs = ps.executeQuery()) {
           return rs.next() ? Optional.of(read(rs)) : Optional.<AlertInstance>empty();

@@ -110,8 +110,8 @@ public final class OutboxClaims {
 
   /** Leases the row if it is still pending, due and unleased; returns whether it did. */
   private boolean lease(Connection c, String key, String owner, Instant until, Instant now) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("UPDATE " + outbox.table() + " SET lease_owner = ?,"
-        + " lease_until = ? WHERE outbox_key = ? AND status = ? AND next_attempt_at <= ? AND " + OutboxTable.UNLEASED)) {
+    try (PreparedStatement ps = c.prepareStatement("UPDATE " + outbox.table() + " SET lease_owner = ?, lease_until = ?"
+        + " WHERE outbox_key = ? AND status = ? AND next_attempt_at <= ? AND " + OutboxTable.UNLEASED)) {
       Args.of(ps).text(owner).time(until).text(key).code(OutboxStatus.PENDING).time(now).time(now);
       return ps.executeUpdate() == 1;
     }

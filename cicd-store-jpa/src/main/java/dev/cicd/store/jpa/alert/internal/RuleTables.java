@@ -87,7 +87,8 @@ final class RuleTables {
     }
     Map<String, Map<String, List<String>>> globs = new HashMap<>();
     try (PreparedStatement ps = c.prepareStatement("SELECT rule_id, scope_field, glob FROM "
-        + db.table("alert_rule_scope") + " ORDER BY rule_id, scope_field, position"); ResultSet rs = ps.executeQuery()) {
+        + db.table("alert_rule_scope") + " ORDER BY rule_id, scope_field, position");
+        ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
         globs.computeIfAbsent(Columns.text(rs, "rule_id"), k -> new HashMap<>())
             .computeIfAbsent(Columns.text(rs, "scope_field"), k -> new ArrayList<>()).add(Columns.text(rs, "glob"));

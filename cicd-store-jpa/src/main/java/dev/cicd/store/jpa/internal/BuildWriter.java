@@ -20,11 +20,13 @@ public final class BuildWriter {
   private final Jpa jpa;
   private final Terms terms;
   private final Sequences sequences;
+  private final DayStamps days;
 
-  public BuildWriter(Jpa jpa, Terms terms, Sequences sequences) {
+  public BuildWriter(Jpa jpa, Terms terms, Sequences sequences, DayStamps days) {
     this.jpa = jpa;
     this.terms = terms;
     this.sequences = sequences;
+    this.days = days;
   }
 
   public Build save(Build build, long expectedVersion) {
@@ -37,14 +39,21 @@ public final class BuildWriter {
       sequences.recordCompletion(ids, Nanos.of(build.completedAt()));
     }
     try {
-      jpa.inTransaction(() -> "Failed to save build " + build.id(), em -> {
-        if (expectedVersion == 0) {
-          insert(em, build, ids);
-        } else {
-          update(em, build, expectedVersion, ids);
+      while (true) {
+        try {
+          jpa.inTransaction(() -> "Failed to save build " + build.id(), em -> {
+            if (expectedVersion == 0) {
+              insert(em, build, ids);
+            } else {
+              update(em, build, expectedVersion, ids);
+            }
+            return null;
+          });
+          break;
+        } catch (DayStamps.MissingDay missing) {
+          days.create(missing.day);
         }
-        return null;
-      });
+      }
     } catch (BuildStoreException e) {
       if ((expectedVersion == 0 && Failures.isUniqueViolation(e)) || Failures.isWriteConflict(e)) {
         throw new ConcurrentBuildModificationException(build.id(), expectedVersion);
@@ -63,7 +72,7 @@ public final class BuildWriter {
         terms.idOf(Kind.EVENT, build.event()));
   }
 
-  private static void insert(EntityManager em, Build build, TermIds ids) {
+  private void insert(EntityManager em, Build build, TermIds ids) {
     if (load(em, build.id()).isPresent()) {
       throw new ConcurrentBuildModificationException(build.id(), 0);
     }
@@ -71,9 +80,10 @@ public final class BuildWriter {
     BuildMapping.apply(build, entity, ids, 1);
     em.persist(entity);
     em.flush();
+    days.touch(em, Nanos.ofNullable(build.completedAt()));
   }
 
-  private static void update(EntityManager em, Build build, long expectedVersion, TermIds ids) {
+  private void update(EntityManager em, Build build, long expectedVersion, TermIds ids) {
     int updated = em.createQuery("update BuildEntity b set b.version = b.version + 1 where b.provider = :provider"
             + " and b.repository = :repository and b.runId = :runId and b.version = :version")
         .setParameter("provider", build.id().provider())
@@ -86,9 +96,17 @@ public final class BuildWriter {
     }
     BuildEntity entity = load(em, build.id()).orElseThrow(
         () -> new ConcurrentBuildModificationException(build.id(), expectedVersion));
+    Long before = Nanos.ofNullable(entity.completedAt);
     BuildMapping.apply(build, entity, ids, expectedVersion + 1);
     em.flush();
+    Long after = Nanos.ofNullable(build.completedAt());
+    days.touch(em, before);
+    if (after != null && (before == null || Math.floorDiv(after, DAY) != Math.floorDiv(before, DAY))) {
+      days.touch(em, after);
+    }
   }
+
+  private static final long DAY = 86_400_000_000_000L;
 
   /** The entity of a build id, if stored. */
   public static Optional<BuildEntity> load(EntityManager em, BuildId id) {

@@ -4,7 +4,9 @@ import dev.cicd.core.metrics.MetricsQuery;
 import dev.cicd.store.jpa.JpaBuildStore;
 import dev.cicd.store.jpa.JpaStoreConfig;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneOffset;
 
 /**
  * Runs one summary repeatedly against the benchmark data with the store's section timings logged
@@ -22,11 +24,14 @@ public final class SummaryProfile {
         .withRepository(args.length > 2 && !args[2].isEmpty() ? args[2] : null)
         .withBranch(args.length > 3 ? args[3] : null);
     String pg = System.getenv().getOrDefault("CICD_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/test");
-    JpaStoreConfig config = h2
-        ? JpaStoreConfig.builder().h2(Path.of(System.getProperty("bench.h2.dir", "benchmarks/target/bench-h2")))
-            .build()
+    Path dir = Path.of(System.getProperty("bench.h2.dir", "benchmarks/target/bench-h2"));
+    JpaStoreConfig config = (h2
+        ? JpaStoreConfig.builder().jdbcUrl(JpaStoreConfig.h2Url(dir) + ";OPTIMIZE_REUSE_RESULTS=FALSE").username("sa")
         : JpaStoreConfig.builder().jdbcUrl(pg + (pg.contains("?") ? "&" : "?") + "currentSchema=cicd_bench")
-            .username(System.getenv().getOrDefault("CICD_TEST_PG_USER", "postgres")).build();
+            .username(System.getenv().getOrDefault("CICD_TEST_PG_USER", "postgres")))
+        .clock(Clock.fixed(BenchData.END, ZoneOffset.UTC))
+        .summaryCacheRows(Boolean.getBoolean("nocache") ? 0 : JpaStoreConfig.DEFAULT_SUMMARY_CACHE_ROWS)
+        .build();
     try (JpaBuildStore store = JpaBuildStore.create(config)) {
       for (int i = 0; i < 8; i++) {
         long start = System.nanoTime();

@@ -206,6 +206,7 @@ public final class JpaBuildStore implements BuildStore, AutoCloseable {
       return;
     }
     try {
+      summaries.close();
       factory.close();
     } finally {
       if (ownedPool != null) {

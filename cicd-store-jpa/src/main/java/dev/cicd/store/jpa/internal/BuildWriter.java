@@ -73,7 +73,7 @@ public final class BuildWriter {
   }
 
   private void insert(EntityManager em, Build build, TermIds ids) {
-    if (load(em, build.id()).isPresent()) {
+    if (exists(em, build.id())) {
       throw new ConcurrentBuildModificationException(build.id(), 0);
     }
     BuildEntity entity = BuildEntity.create();
@@ -108,14 +108,31 @@ public final class BuildWriter {
 
   private static final long DAY = 86_400_000_000_000L;
 
-  /** The entity of a build id, if stored. */
+  /** The entity of a build id with its attempts, jobs and steps loaded (two queries), if stored. */
   public static Optional<BuildEntity> load(EntityManager em, BuildId id) {
-    List<BuildEntity> found = em.createQuery("select b from BuildEntity b where b.provider = :provider"
-            + " and b.repository = :repository and b.runId = :runId", BuildEntity.class)
+    List<BuildEntity> found = em.createQuery("select distinct b from BuildEntity b left join fetch b.attempts"
+            + " where b.provider = :provider and b.repository = :repository and b.runId = :runId", BuildEntity.class)
         .setParameter("provider", id.provider())
         .setParameter("repository", id.repository())
         .setParameter("runId", id.runId())
         .getResultList();
-    return found.stream().findFirst();
+    if (found.isEmpty()) {
+      return Optional.empty();
+    }
+    BuildEntity build = found.get(0);
+    em.createQuery("select distinct b from BuildEntity b left join fetch b.jobs j left join fetch j.steps"
+            + " where b = :build", BuildEntity.class)
+        .setParameter("build", build)
+        .getResultList();
+    return Optional.of(build);
+  }
+
+  private static boolean exists(EntityManager em, BuildId id) {
+    return em.createQuery("select count(b) from BuildEntity b where b.provider = :provider"
+            + " and b.repository = :repository and b.runId = :runId", Long.class)
+        .setParameter("provider", id.provider())
+        .setParameter("repository", id.repository())
+        .setParameter("runId", id.runId())
+        .getSingleResult() > 0;
   }
 }

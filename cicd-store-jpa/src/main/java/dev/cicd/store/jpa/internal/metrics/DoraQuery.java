@@ -83,14 +83,15 @@ final class DoraQuery {
 
   /**
    * Outcomes before {@code from} of the given environments, back to each one's latest success: all
-   * terminal statuses one week back, then two, four... (at most the window's length, at least a week),
-   * then, for environments still open, their repository's statuses newest first.
+   * terminal statuses one week back, then two, four... (at most twice the window's length, at least
+   * eight weeks), then, for environments still open, their repository's statuses newest first.
    */
   private List<DeploymentStatus> earlierOutcomes(Connection c, @Nullable String repository, long from, long window,
       Set<List<String>> unresolved, Set<List<Object>> seen) throws SQLException {
     List<DeploymentStatus> found = new ArrayList<>();
     long oldest = oldest(c, repository);
-    long floor = from - Math.max(WEEK, window) > from ? oldest : Math.max(oldest, from - Math.max(WEEK, window));
+    long reach = Math.max(8 * WEEK, 2 * window);
+    long floor = from - reach > from ? oldest : Math.max(oldest, from - reach);
     long hi = from;
     for (long span = WEEK; !unresolved.isEmpty() && hi > floor; span *= 2) {
       long lo = hi - span > hi || hi - span < floor ? floor : hi - span;
@@ -183,6 +184,40 @@ final class DoraQuery {
     if (wanted.isEmpty()) {
       return carriers;
     }
+    if (db.kind() == StoreDatabase.Kind.H2) {
+      lookUpEach(c, wanted, repositories, carriers);
+    } else {
+      lookUpAll(c, wanted, repositories, carriers);
+    }
+    return carriers;
+  }
+
+  /** H2 runs in-process: one indexed lookup per commit is cheaper than joining an array. */
+  private void lookUpEach(Connection c, Set<List<Object>> wanted, Map<Long, String> repositories,
+      List<Build> carriers) throws SQLException {
+    String sql = "SELECT MIN(head_commit_at) FROM " + db.table("build") + db.useIndex("build_commit_ix")
+        + " WHERE repository_term = ? AND commit_key = ? AND commit_sha = ? AND head_commit_at IS NOT NULL";
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      for (List<Object> w : wanted) {
+        long term = (Long) w.get(0);
+        String sha = (String) w.get(1);
+        ps.setLong(1, term);
+        ps.setLong(2, Terms.hash(sha));
+        ps.setString(3, sha);
+        try (ResultSet rs = ps.executeQuery()) {
+          rs.next();
+          long at = rs.getLong(1);
+          if (!rs.wasNull()) {
+            carriers.add(carrier(repositories.get(term), sha, Nanos.toInstant(at)));
+          }
+        }
+      }
+    }
+  }
+
+  /** One statement for all commits, joining arrays of (repository term, commit hash) to the index. */
+  private void lookUpAll(Connection c, Set<List<Object>> wanted, Map<Long, String> repositories,
+      List<Build> carriers) throws SQLException {
     long[] repositoryTerms = new long[wanted.size()];
     long[] commitKeys = new long[wanted.size()];
     int i = 0;
@@ -192,7 +227,7 @@ final class DoraQuery {
     }
     String sql = "SELECT b.repository_term, b.commit_sha, MIN(b.head_commit_at) FROM "
         + SqlArrays.unnest(db.kind(), "s", "r", "k") + " JOIN " + db.table("build") + " b"
-        + db.useIndex("build_commit_ix") + " ON b.repository_term = s.r AND b.commit_key = s.k WHERE b.head_commit_at IS NOT NULL"
+        + " ON b.repository_term = s.r AND b.commit_key = s.k WHERE b.head_commit_at IS NOT NULL"
         + " GROUP BY b.repository_term, b.commit_sha";
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       SqlArrays.bind(c, ps, 1, repositoryTerms);
@@ -207,7 +242,6 @@ final class DoraQuery {
         }
       }
     }
-    return carriers;
   }
 
   private static Build carrier(String repository, String sha, Instant headCommitAt) {

@@ -11,6 +11,10 @@ import dev.cicd.store.jpa.internal.Terms;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +28,8 @@ import org.slf4j.LoggerFactory;
  * {@link dev.cicd.store.jpa.JpaBuildStore#summarize}: the core metric definitions computed from a few
  * range scans whose cost follows the window: the window's builds (covering index on completion time),
  * the MTTR sequences back to their latest success before the window, the window's job queue times and
- * the deployment statuses.
+ * the deployment statuses. DORA runs on a second connection in parallel when the store's pool has one
+ * idle (it then reads its own snapshot).
  */
 public final class SummaryQuery {
   private static final Logger LOG = LoggerFactory.getLogger(SummaryQuery.class);
@@ -34,6 +39,11 @@ public final class SummaryQuery {
   private final Terms terms;
   private final DayCache cache;
   private final Clock clock;
+  private final ExecutorService executor = Executors.newFixedThreadPool(2, runnable -> {
+    Thread thread = new Thread(runnable, "cicd-summary");
+    thread.setDaemon(true);
+    return thread;
+  });
 
   /**
    * @param cache compact rows of settled days, shared by the store's summaries
@@ -49,11 +59,47 @@ public final class SummaryQuery {
 
   public BuildSummary summarize(MetricsQuery query) {
     Objects.requireNonNull(query, "query");
-    return db.inReadTransaction(() -> "Failed to summarize builds from " + query.from() + " to " + query.to(),
-        c -> summarize(c, query));
+    Future<DoraMetrics> dora = spareConnection() ? executor.submit(() -> db.inReadTransaction(
+        () -> "Failed to compute DORA metrics", c -> new DoraQuery(db, terms).run(c, query))) : null;
+    try {
+      return db.inReadTransaction(() -> "Failed to summarize builds from " + query.from() + " to " + query.to(),
+          c -> summarize(c, query, dora));
+    } finally {
+      if (dora != null) {
+        dora.cancel(false);
+      }
+    }
   }
 
-  private BuildSummary summarize(Connection c, MetricsQuery query) throws SQLException {
+  /** DORA runs beside the build scans only when the store's own pool has an idle connection to spare. */
+  private boolean spareConnection() {
+    if (db.dataSource() instanceof com.zaxxer.hikari.HikariDataSource pool && pool.getHikariPoolMXBean() != null) {
+      return pool.getHikariPoolMXBean().getIdleConnections() > 1;
+    }
+    return false;
+  }
+
+  private static DoraMetrics await(Future<DoraMetrics> dora) throws SQLException {
+    try {
+      return dora.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new SQLException("interrupted while computing DORA metrics", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new SQLException("DORA metrics failed", e.getCause());
+    }
+  }
+
+  /** Stops the background threads. */
+  public void close() {
+    executor.shutdownNow();
+  }
+
+  private BuildSummary summarize(Connection c, MetricsQuery query, @Nullable Future<DoraMetrics> parallelDora)
+      throws SQLException {
     long from = Nanos.of(query.from());
     long to = Nanos.of(query.to());
     List<LocalDate> days = days(query);
@@ -76,7 +122,7 @@ public final class SummaryQuery {
       mttr = mttr(scan, new MttrTails(db, query.policy()).openEpisodes(c, rows, scan, filters.get(), from, to));
       t3 = System.nanoTime();
     }
-    DoraMetrics dora = new DoraQuery(db, terms).run(c, query);
+    DoraMetrics dora = parallelDora != null ? await(parallelDora) : new DoraQuery(db, terms).run(c, query);
     long t4 = System.nanoTime();
     BuildSummary summary = new SummaryAssembly(scan, days).summary(query, queue, mttr, dora,
         terms.texts(c, termIds(scan)));

@@ -72,12 +72,18 @@ CREATE TABLE ${prefix}build (
 );
 -- Newest-first listing with a cursor, unfiltered and per filter.
 CREATE INDEX ${prefix}build_list_ix ON ${prefix}build (created_at DESC, run_id DESC, sort_key DESC);
-CREATE INDEX ${prefix}build_list_repo_ix ON ${prefix}build (repository_term, created_at DESC, run_id DESC);
-CREATE INDEX ${prefix}build_list_workflow_ix ON ${prefix}build (workflow_term, created_at DESC, run_id DESC);
-CREATE INDEX ${prefix}build_list_branch_ix ON ${prefix}build (branch_term, created_at DESC, run_id DESC);
-CREATE INDEX ${prefix}build_list_status_ix ON ${prefix}build (status, created_at DESC, run_id DESC);
-CREATE INDEX ${prefix}build_list_conclusion_ix ON ${prefix}build (conclusion, created_at DESC, run_id DESC);
-CREATE INDEX ${prefix}build_list_event_ix ON ${prefix}build (event_term, created_at DESC, run_id DESC);
+CREATE INDEX ${prefix}build_list_repo_ix ON ${prefix}build (repository_term, created_at DESC, run_id DESC,
+    sort_key DESC);
+CREATE INDEX ${prefix}build_list_workflow_ix ON ${prefix}build (workflow_term, created_at DESC, run_id DESC,
+    sort_key DESC);
+CREATE INDEX ${prefix}build_list_branch_ix ON ${prefix}build (branch_term, created_at DESC, run_id DESC,
+    sort_key DESC);
+CREATE INDEX ${prefix}build_list_status_ix ON ${prefix}build (status, created_at DESC, run_id DESC,
+    sort_key DESC);
+CREATE INDEX ${prefix}build_list_conclusion_ix ON ${prefix}build (conclusion, created_at DESC, run_id DESC,
+    sort_key DESC);
+CREATE INDEX ${prefix}build_list_event_ix ON ${prefix}build (event_term, created_at DESC, run_id DESC,
+    sort_key DESC);
 -- Metrics window: covering index on completion time, in (completed_at, run_id) order (the MTTR sequence
 -- order), so a summary reads only its window with an index-only scan.
 CREATE INDEX ${prefix}build_window_ix ON ${prefix}build (completed_at, run_id, repository_term, workflow_term,
@@ -102,6 +108,17 @@ CREATE TABLE ${prefix}build_sequence (
 );
 CREATE INDEX ${prefix}build_sequence_first_ix ON ${prefix}build_sequence (first_completed_at, repository_term,
     workflow_term, branch_term, provider_term);
+
+-- Change stamps of settled days (UTC days at least a day old, utc_day = completed_at / 86400e9): every save
+-- that adds, changes or removes a build completed on such a day bumps its version in the same
+-- transaction; retention bumps the row of utc_day -9223372036854775808 (all days). Summaries cache the
+-- compact rows of settled days and reuse them while the version is unchanged.
+CREATE TABLE ${prefix}build_day (
+    utc_day             BIGINT      NOT NULL,
+    version             BIGINT      NOT NULL,
+    CONSTRAINT ${prefix}build_day_pk PRIMARY KEY (utc_day)
+);
+INSERT INTO ${prefix}build_day (utc_day, version) VALUES (-9223372036854775808, 0);
 
 CREATE SEQUENCE ${prefix}attempt_seq START WITH 1 INCREMENT BY 50;
 CREATE TABLE ${prefix}attempt (

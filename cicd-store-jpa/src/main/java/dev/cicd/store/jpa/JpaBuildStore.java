@@ -12,13 +12,16 @@ import dev.cicd.core.store.BuildStore;
 import dev.cicd.core.store.Page;
 import dev.cicd.store.jpa.internal.BuildReader;
 import dev.cicd.store.jpa.internal.BuildWriter;
+import dev.cicd.store.jpa.internal.DayStamps;
 import dev.cicd.store.jpa.internal.DeliveryLog;
 import dev.cicd.store.jpa.internal.DeploymentLog;
 import dev.cicd.store.jpa.internal.Jpa;
 import dev.cicd.store.jpa.internal.Retention;
+import dev.cicd.store.jpa.internal.Sequences;
 import dev.cicd.store.jpa.internal.StoreBootstrap;
 import dev.cicd.store.jpa.internal.StoreDatabase;
 import dev.cicd.store.jpa.internal.Terms;
+import dev.cicd.store.jpa.internal.metrics.DayCache;
 import dev.cicd.store.jpa.internal.metrics.SummaryQuery;
 import jakarta.persistence.EntityManagerFactory;
 import java.nio.file.Path;
@@ -59,12 +62,12 @@ public final class JpaBuildStore implements BuildStore, AutoCloseable {
     this.ownedPool = ownedPool;
     Jpa jpa = new Jpa(factory);
     Terms terms = new Terms(db);
-    this.writer = new BuildWriter(jpa, terms, new dev.cicd.store.jpa.internal.Sequences(db));
+    this.writer = new BuildWriter(jpa, terms, new Sequences(db), new DayStamps(db, config.clock()));
     this.reader = new BuildReader(jpa, terms, db);
     this.deployments = new DeploymentLog(jpa);
     this.deliveries = new DeliveryLog(jpa);
     this.retention = new Retention(db);
-    this.summaries = new SummaryQuery(db, terms);
+    this.summaries = new SummaryQuery(db, terms, new DayCache(config.summaryCacheRows()), config.clock());
     this.leases = new JpaLeases(jpa, config.clock());
     this.settings = new JpaSettings(jpa, config.clock());
   }
@@ -203,6 +206,7 @@ public final class JpaBuildStore implements BuildStore, AutoCloseable {
       return;
     }
     try {
+      summaries.close();
       factory.close();
     } finally {
       if (ownedPool != null) {

@@ -17,6 +17,8 @@ public final class JpaStoreConfig {
   public static final String DEFAULT_TABLE_PREFIX = "cicd_";
   public static final int DEFAULT_MAXIMUM_POOL_SIZE = 10;
   public static final Duration DEFAULT_CONNECTION_TIMEOUT = Duration.ofSeconds(5);
+  /** About 60 bytes each: the default keeps about 30 MB of settled days for summaries. */
+  public static final int DEFAULT_SUMMARY_CACHE_ROWS = 500_000;
   /** H2 file name inside the directory given to {@link Builder#h2(Path)}. */
   public static final String H2_FILE_NAME = "cicd";
 
@@ -32,6 +34,7 @@ public final class JpaStoreConfig {
   private final Duration connectionTimeout;
   private final boolean migrate;
   private final Clock clock;
+  private final int summaryCacheRows;
 
   private JpaStoreConfig(Builder b) {
     this.h2Directory = b.h2Directory;
@@ -44,6 +47,7 @@ public final class JpaStoreConfig {
     this.connectionTimeout = b.connectionTimeout;
     this.migrate = b.migrate;
     this.clock = b.clock;
+    this.summaryCacheRows = b.summaryCacheRows;
   }
 
   public static Builder builder() {
@@ -62,6 +66,7 @@ public final class JpaStoreConfig {
     b.connectionTimeout = connectionTimeout;
     b.migrate = migrate;
     b.clock = clock;
+    b.summaryCacheRows = summaryCacheRows;
     return b;
   }
 
@@ -75,6 +80,7 @@ public final class JpaStoreConfig {
   public Duration connectionTimeout() { return connectionTimeout; }
   public boolean migrate() { return migrate; }
   public Clock clock() { return clock; }
+  public int summaryCacheRows() { return summaryCacheRows; }
 
   /**
    * The JDBC URL of the embedded H2 database in {@code directory}: {@code WRITE_DELAY=0} so that every
@@ -90,7 +96,8 @@ public final class JpaStoreConfig {
         : dataSource != null ? "dataSource=" + dataSource.getClass().getName()
         : "jdbcUrl=" + jdbcUrl + ", username=" + username + ", password=" + (password == null ? "null" : "****");
     return "JpaStoreConfig[" + target + ", tablePrefix='" + tablePrefix + "', maximumPoolSize=" + maximumPoolSize
-        + ", connectionTimeout=" + connectionTimeout + ", migrate=" + migrate + "]";
+        + ", connectionTimeout=" + connectionTimeout + ", migrate=" + migrate + ", summaryCacheRows="
+        + summaryCacheRows + "]";
   }
 
   /** Builder; {@link #build()} checks that exactly one database is configured. */
@@ -105,6 +112,7 @@ public final class JpaStoreConfig {
     private Duration connectionTimeout = DEFAULT_CONNECTION_TIMEOUT;
     private boolean migrate = true;
     private Clock clock = Clock.systemUTC();
+    private int summaryCacheRows = DEFAULT_SUMMARY_CACHE_ROWS;
 
     private Builder() {}
 
@@ -169,7 +177,22 @@ public final class JpaStoreConfig {
       return this;
     }
 
-    /** Clock for leases and settings timestamps. */
+    /**
+     * Most build and job rows of settled days (more than two days old) that summaries keep in memory;
+     * 0 turns the cache off. Changes by any instance invalidate it through table {@code build_day}.
+     */
+    public Builder summaryCacheRows(int value) {
+      if (value < 0) {
+        throw new IllegalArgumentException("summaryCacheRows must not be negative, but was " + value);
+      }
+      this.summaryCacheRows = value;
+      return this;
+    }
+
+    /**
+     * Clock for leases, settings and which days are settled. Instances sharing a database must agree
+     * within a day.
+     */
     public Builder clock(Clock value) {
       this.clock = Objects.requireNonNull(value, "clock");
       return this;

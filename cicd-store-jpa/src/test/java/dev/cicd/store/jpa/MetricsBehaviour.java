@@ -29,6 +29,9 @@ abstract class MetricsBehaviour {
 
   protected abstract JpaBuildStore newStore();
 
+  /** Another store instance on the same database (as a second application instance would be). */
+  protected abstract JpaBuildStore sameDatabase();
+
   @BeforeEach
   void load() {
     store = newStore();
@@ -138,9 +141,12 @@ abstract class MetricsBehaviour {
   }
 
   @Test
-  @DisplayName("the summary follows later saves (re-runs move builds between windows and outcomes)")
+  @DisplayName("cached days follow later saves and deletions, also those of another instance")
   void summaryFollowsUpdates() {
     MetricsQuery query = MetricsQuery.window(TestHistory.START, TestHistory.START.plus(Duration.ofDays(40)));
+    JpaBuildStore other = sameDatabase();
+    assertThat(store.summarize(query)).isEqualTo(reference.summarize(query));
+    assertThat(other.summarize(query)).isEqualTo(reference.summarize(query));
     List<Build> some = reference.list(dev.cicd.core.store.BuildQuery.builder().limit(60).build()).items();
     for (Build listed : some) {
       Build current = reference.find(listed.id()).orElseThrow();
@@ -151,6 +157,11 @@ abstract class MetricsBehaviour {
       reference.save(changed, current.version());
       store.save(changed, current.version());
     }
+    assertThat(store.summarize(query)).isEqualTo(reference.summarize(query));
+    assertThat(other.summarize(query)).isEqualTo(reference.summarize(query));
+    Instant cutoff = TestHistory.START.plus(Duration.ofDays(12));
+    assertThat(other.deleteCompletedBefore(cutoff, 10_000)).isEqualTo(reference.deleteCompletedBefore(cutoff, 10_000))
+        .isPositive();
     assertThat(store.summarize(query)).isEqualTo(reference.summarize(query));
   }
 }

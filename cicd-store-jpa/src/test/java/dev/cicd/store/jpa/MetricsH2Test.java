@@ -7,6 +7,7 @@ import org.junit.jupiter.api.io.TempDir;
 class MetricsH2Test extends MetricsBehaviour {
   @TempDir
   Path dir;
+  private JpaBuildStore second;
 
   @Override
   protected JpaBuildStore newStore() {
@@ -15,6 +16,14 @@ class MetricsH2Test extends MetricsBehaviour {
 
   @AfterEach
   void closeStore() {
+    if (second != null) {
+      second.close();
+    }
     store.close();
+  }
+
+  @Override
+  protected JpaBuildStore sameDatabase() {
+    return second = JpaBuildStore.h2(dir);
   }
 }

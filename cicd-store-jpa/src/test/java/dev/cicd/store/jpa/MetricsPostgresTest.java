@@ -10,4 +10,9 @@ class MetricsPostgresTest extends MetricsBehaviour {
   protected JpaBuildStore newStore() {
     return PG.newStore();
   }
+
+  @Override
+  protected JpaBuildStore sameDatabase() {
+    return PG.newStore();
+  }
 }

@@ -15,7 +15,9 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /** Row of {@code build}: one workflow run with the latest attempt's state copied onto it. */
@@ -74,7 +76,7 @@ public class BuildEntity {
   List<AttemptEntity> attempts = new ArrayList<>();
 
   @OneToMany(mappedBy = "build", cascade = CascadeType.ALL, orphanRemoval = true)
-  List<JobEntity> jobs = new ArrayList<>();
+  Set<JobEntity> jobs = new LinkedHashSet<>();
 
   protected BuildEntity() {}
 

@@ -65,8 +65,10 @@ public final class BuildReader {
       params.add(cursor.id().runId());
       params.add(SortKey.of(cursor.id().repository(), cursor.id().provider()));
     }
-    String sql = "SELECT * FROM " + db.table("build") + where
-        + " ORDER BY created_at DESC, run_id DESC, sort_key DESC";
+    String driving = drivingColumn(query);
+    String index = driving == null ? "build_list_ix" : "build_list_" + INDEXES.get(driving) + "_ix";
+    String sql = "SELECT * FROM " + db.table("build") + db.useIndex(index) + where + " ORDER BY "
+        + (driving == null ? "" : driving + ", ") + "created_at DESC, run_id DESC, sort_key DESC";
     List<Build> builds = jpa.inTransaction(() -> "Failed to list builds", em -> {
       Query q = em.createNativeQuery(sql, BuildEntity.class).setMaxResults(query.limit() + 1);
       for (int i = 0; i < params.size(); i++) {
@@ -83,6 +85,41 @@ public final class BuildReader {
     }
     List<Build> items = builds.subList(0, query.limit());
     return new Page<>(items, BuildCursor.of(items.get(items.size() - 1)).encode());
+  }
+
+  /** Listing index name part per filter column, most selective first. */
+  private static final java.util.Map<String, String> INDEXES = new java.util.LinkedHashMap<>();
+
+  static {
+    INDEXES.put("repository_term", "repo");
+    INDEXES.put("branch_term", "branch");
+    INDEXES.put("workflow_term", "workflow");
+    INDEXES.put("conclusion", "conclusion");
+    INDEXES.put("status", "status");
+    INDEXES.put("event_term", "event");
+  }
+
+  /**
+   * The filter whose index drives the listing: its equality column leads the ORDER BY, so that the
+   * index is read in order and only the first page is read (H2 needs the column in the ORDER BY).
+   */
+  private static @org.jspecify.annotations.Nullable String drivingColumn(BuildQuery query) {
+    if (query.repository() != null) {
+      return "repository_term";
+    }
+    if (query.branch() != null) {
+      return "branch_term";
+    }
+    if (query.workflow() != null) {
+      return "workflow_term";
+    }
+    if (query.conclusion() != null) {
+      return "conclusion";
+    }
+    if (query.status() != null) {
+      return "status";
+    }
+    return query.event() != null ? "event_term" : null;
   }
 
   /** Adds {@code column = id}; false when the text was never stored, so nothing can match. */

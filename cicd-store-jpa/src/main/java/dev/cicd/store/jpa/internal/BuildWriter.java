@@ -20,11 +20,13 @@ public final class BuildWriter {
   private final Jpa jpa;
   private final Terms terms;
   private final Sequences sequences;
+  private final DayStamps days;
 
-  public BuildWriter(Jpa jpa, Terms terms, Sequences sequences) {
+  public BuildWriter(Jpa jpa, Terms terms, Sequences sequences, DayStamps days) {
     this.jpa = jpa;
     this.terms = terms;
     this.sequences = sequences;
+    this.days = days;
   }
 
   public Build save(Build build, long expectedVersion) {
@@ -37,14 +39,21 @@ public final class BuildWriter {
       sequences.recordCompletion(ids, Nanos.of(build.completedAt()));
     }
     try {
-      jpa.inTransaction(() -> "Failed to save build " + build.id(), em -> {
-        if (expectedVersion == 0) {
-          insert(em, build, ids);
-        } else {
-          update(em, build, expectedVersion, ids);
+      while (true) {
+        try {
+          jpa.inTransaction(() -> "Failed to save build " + build.id(), em -> {
+            if (expectedVersion == 0) {
+              insert(em, build, ids);
+            } else {
+              update(em, build, expectedVersion, ids);
+            }
+            return null;
+          });
+          break;
+        } catch (DayStamps.MissingDay missing) {
+          days.create(missing.day);
         }
-        return null;
-      });
+      }
     } catch (BuildStoreException e) {
       if ((expectedVersion == 0 && Failures.isUniqueViolation(e)) || Failures.isWriteConflict(e)) {
         throw new ConcurrentBuildModificationException(build.id(), expectedVersion);
@@ -63,17 +72,18 @@ public final class BuildWriter {
         terms.idOf(Kind.EVENT, build.event()));
   }
 
-  private static void insert(EntityManager em, Build build, TermIds ids) {
-    if (load(em, build.id()).isPresent()) {
+  private void insert(EntityManager em, Build build, TermIds ids) {
+    if (exists(em, build.id())) {
       throw new ConcurrentBuildModificationException(build.id(), 0);
     }
     BuildEntity entity = BuildEntity.create();
     BuildMapping.apply(build, entity, ids, 1);
     em.persist(entity);
     em.flush();
+    days.touch(em, Nanos.ofNullable(build.completedAt()));
   }
 
-  private static void update(EntityManager em, Build build, long expectedVersion, TermIds ids) {
+  private void update(EntityManager em, Build build, long expectedVersion, TermIds ids) {
     int updated = em.createQuery("update BuildEntity b set b.version = b.version + 1 where b.provider = :provider"
             + " and b.repository = :repository and b.runId = :runId and b.version = :version")
         .setParameter("provider", build.id().provider())
@@ -86,18 +96,43 @@ public final class BuildWriter {
     }
     BuildEntity entity = load(em, build.id()).orElseThrow(
         () -> new ConcurrentBuildModificationException(build.id(), expectedVersion));
+    Long before = Nanos.ofNullable(entity.completedAt);
     BuildMapping.apply(build, entity, ids, expectedVersion + 1);
     em.flush();
+    Long after = Nanos.ofNullable(build.completedAt());
+    days.touch(em, before);
+    if (after != null && (before == null || Math.floorDiv(after, DAY) != Math.floorDiv(before, DAY))) {
+      days.touch(em, after);
+    }
   }
 
-  /** The entity of a build id, if stored. */
+  private static final long DAY = 86_400_000_000_000L;
+
+  /** The entity of a build id with its attempts, jobs and steps loaded (two queries), if stored. */
   public static Optional<BuildEntity> load(EntityManager em, BuildId id) {
-    List<BuildEntity> found = em.createQuery("select b from BuildEntity b where b.provider = :provider"
-            + " and b.repository = :repository and b.runId = :runId", BuildEntity.class)
+    List<BuildEntity> found = em.createQuery("select distinct b from BuildEntity b left join fetch b.attempts"
+            + " where b.provider = :provider and b.repository = :repository and b.runId = :runId", BuildEntity.class)
         .setParameter("provider", id.provider())
         .setParameter("repository", id.repository())
         .setParameter("runId", id.runId())
         .getResultList();
-    return found.stream().findFirst();
+    if (found.isEmpty()) {
+      return Optional.empty();
+    }
+    BuildEntity build = found.get(0);
+    em.createQuery("select distinct b from BuildEntity b left join fetch b.jobs j left join fetch j.steps"
+            + " where b = :build", BuildEntity.class)
+        .setParameter("build", build)
+        .getResultList();
+    return Optional.of(build);
+  }
+
+  private static boolean exists(EntityManager em, BuildId id) {
+    return em.createQuery("select count(b) from BuildEntity b where b.provider = :provider"
+            + " and b.repository = :repository and b.runId = :runId", Long.class)
+        .setParameter("provider", id.provider())
+        .setParameter("repository", id.repository())
+        .setParameter("runId", id.runId())
+        .getSingleResult() > 0;
   }
 }

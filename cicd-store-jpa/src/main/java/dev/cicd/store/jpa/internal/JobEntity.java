@@ -17,8 +17,8 @@ import jakarta.persistence.OrderBy;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /** Row of {@code job}: one job of one attempt, with copies of the build's window and filter columns. */
@@ -61,7 +61,7 @@ public class JobEntity {
 
   @OneToMany(mappedBy = "job", cascade = CascadeType.ALL, orphanRemoval = true)
   @OrderBy("position")
-  List<StepEntity> steps = new ArrayList<>();
+  Set<StepEntity> steps = new LinkedHashSet<>();
 
   protected JobEntity() {}
 

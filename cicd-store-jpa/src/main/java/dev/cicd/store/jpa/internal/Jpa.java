@@ -37,7 +37,7 @@ public final class Jpa {
       T result = work.apply(em);
       tx.commit();
       return result;
-    } catch (CicdException e) {
+    } catch (CicdException | DayStamps.MissingDay e) {
       rollback(tx);
       throw e;
     } catch (RuntimeException e) {

@@ -1,9 +1,13 @@
 package dev.cicd.store.jpa.internal;
 
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Instant;
 
-/** Deletes builds completed before a cutoff in bounded batches; child rows go by ON DELETE CASCADE. */
+/**
+ * Deletes builds completed before a cutoff in bounded batches (child rows go by ON DELETE CASCADE) and
+ * bumps the retention epoch in the same transaction, which empties every instance's summary cache.
+ */
 public final class Retention {
   private final StoreDatabase db;
 
@@ -19,9 +23,22 @@ public final class Retention {
     String sql = "DELETE FROM " + build + " WHERE id IN (SELECT id FROM " + build
         + " WHERE completed_at < ? ORDER BY completed_at FETCH FIRST " + maxBuilds + " ROWS ONLY)";
     return db.withConnection(() -> "Failed to delete builds completed before " + cutoff, c -> {
-      try (PreparedStatement ps = c.prepareStatement(sql)) {
-        ps.setLong(1, Nanos.of(cutoff));
-        return ps.executeUpdate();
+      c.setAutoCommit(false);
+      try (PreparedStatement delete = c.prepareStatement(sql);
+          PreparedStatement epoch = c.prepareStatement("UPDATE " + db.table("build_day")
+              + " SET version = version + 1 WHERE utc_day = " + DayStamps.EPOCH_DAY)) {
+        delete.setLong(1, Nanos.of(cutoff));
+        int deleted = delete.executeUpdate();
+        if (deleted > 0) {
+          epoch.executeUpdate();
+        }
+        c.commit();
+        return deleted;
+      } catch (SQLException | RuntimeException e) {
+        c.rollback();
+        throw e;
+      } finally {
+        c.setAutoCommit(true);
       }
     });
   }

@@ -1,5 +1,6 @@
 package dev.cicd.store.jpa.internal;
 
+import dev.cicd.core.CicdException;
 import dev.cicd.core.store.BuildStoreException;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -57,25 +58,43 @@ public final class StoreDatabase {
     return prefix;
   }
 
+  /**
+   * An index hint after a table reference: H2's optimizer picks a wrong index for some correlated and
+   * array-driven queries; PostgreSQL needs no hint.
+   */
+  public String useIndex(String index) {
+    return kind == Kind.H2 ? " USE INDEX (" + table(index) + ")" : "";
+  }
+
   /** The physical name of a table or sequence. */
   public String table(String name) {
     return prefix + name;
   }
 
-  /** Runs {@code work} on a pooled connection in auto-commit mode, wrapping SQL failures. */
+  /**
+   * Runs {@code work} on a pooled connection in auto-commit mode. SQL and other runtime failures become
+   * {@link BuildStoreException}s naming {@code context}; our own exceptions pass unchanged.
+   */
   public <T> T withConnection(Supplier<String> context, ConnectionWork<T> work) {
     try (Connection c = dataSource.getConnection()) {
       return work.run(c);
     } catch (SQLException e) {
       throw new BuildStoreException(context.get() + ": " + e.getMessage(), e);
+    } catch (CicdException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new BuildStoreException(context.get() + ": " + e, e);
     }
   }
 
-  /** Runs {@code work} in one read-only transaction (a consistent snapshot on PostgreSQL). */
+  /** Runs {@code work} in one read-only, repeatable-read transaction: every query sees one snapshot. */
   public <T> T inReadTransaction(Supplier<String> context, ConnectionWork<T> work) {
     return withConnection(context, c -> {
       boolean autoCommit = c.getAutoCommit();
+      int isolation = c.getTransactionIsolation();
       c.setAutoCommit(false);
+      c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+      c.setReadOnly(true);
       try {
         T result = work.run(c);
         c.commit();
@@ -84,6 +103,8 @@ public final class StoreDatabase {
         c.rollback();
         throw e;
       } finally {
+        c.setReadOnly(false);
+        c.setTransactionIsolation(isolation);
         c.setAutoCommit(autoCommit);
       }
     });

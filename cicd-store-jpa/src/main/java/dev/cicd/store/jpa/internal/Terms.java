@@ -81,6 +81,17 @@ public final class Terms {
     return found;
   }
 
+  /** {@link #find(Kind, String)} on a connection the caller holds. */
+  public Optional<Long> find(Connection c, Kind kind, String text) throws SQLException {
+    Long cached = ids.get(new Key(kind, text));
+    if (cached != null) {
+      return Optional.of(cached);
+    }
+    Optional<Long> found = select(c, kind, text);
+    found.ifPresent(id -> remember(kind, text, id));
+    return found;
+  }
+
   /** The texts of the given ids (missing ids are left out). */
   public Map<Long, String> texts(Connection c, Collection<Long> wanted) throws SQLException {
     Map<Long, String> result = new HashMap<>();

@@ -35,6 +35,7 @@ import org.jspecify.annotations.Nullable;
  * head-commit times of the commits deployed in the window, in one indexed lookup.
  */
 final class DoraQuery {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DoraQuery.class);
   private static final long WEEK = 7 * 86_400_000_000_000L;
   private static final Comparator<DeploymentStatus> ORDER =
       Comparator.comparing(DeploymentStatus::createdAt).thenComparingLong(DeploymentStatus::statusId);
@@ -62,32 +63,68 @@ final class DoraQuery {
         deployed.add(outcome);
       }
     }
+    long t0 = System.nanoTime();
+    int recent = statuses.size();
     if (!environments.isEmpty()) {
-      statuses.addAll(earlierOutcomes(c, query.repository(), from, environments, new HashSet<>(outcomes.keySet())));
+      statuses.addAll(earlierOutcomes(c, query.repository(), from, Nanos.of(query.to()) - from, environments,
+          new HashSet<>(outcomes.keySet())));
     }
-    return Dora.compute(statuses, commitCarriers(c, deployed), query);
+    long t1 = System.nanoTime();
+    List<Build> carriers = commitCarriers(c, deployed);
+    long t2 = System.nanoTime();
+    DoraMetrics dora = Dora.compute(statuses, carriers, query);
+    if (LOG.isDebugEnabled()) {
+      LOG.debug("DORA: {} statuses since the window's start, {} earlier outcomes ({} ms), {} commits ({} ms),"
+          + " compute {} ms", recent, statuses.size() - recent, (t1 - t0) / 1_000_000, carriers.size(),
+          (t2 - t1) / 1_000_000, (System.nanoTime() - t2) / 1_000_000);
+    }
+    return dora;
   }
 
-  /** Outcomes before {@code from} of the given environments, back to each one's latest success. */
-  private List<DeploymentStatus> earlierOutcomes(Connection c, @Nullable String repository, long from,
+  /**
+   * Outcomes before {@code from} of the given environments, back to each one's latest success: all
+   * terminal statuses one week back, then two, four... (at most twice the window's length, at least
+   * eight weeks), then, for environments still open, their repository's statuses newest first.
+   */
+  private List<DeploymentStatus> earlierOutcomes(Connection c, @Nullable String repository, long from, long window,
       Set<List<String>> unresolved, Set<List<Object>> seen) throws SQLException {
     List<DeploymentStatus> found = new ArrayList<>();
     long oldest = oldest(c, repository);
+    long reach = Math.max(8 * WEEK, 2 * window);
+    long floor = from - reach > from ? oldest : Math.max(oldest, from - reach);
     long hi = from;
-    for (long span = WEEK; !unresolved.isEmpty() && hi > oldest; span *= 2) {
-      long lo = hi - span > hi || hi - span < oldest ? oldest : hi - span;
+    for (long span = WEEK; !unresolved.isEmpty() && hi > floor; span *= 2) {
+      long lo = hi - span > hi || hi - span < floor ? floor : hi - span;
       for (DeploymentStatus s : terminal(c, repository, lo, hi, true)) {
-        if (!seen.add(deployment(s)) || !unresolved.contains(environment(s))) {
-          continue;
-        }
-        found.add(s);
-        if (s.state() == DeploymentState.SUCCESS) {
-          unresolved.remove(environment(s));
-        }
+        take(s, unresolved, seen, found);
       }
       hi = lo;
     }
+    if (!unresolved.isEmpty() && hi > oldest) {
+      Set<String> repositories = new java.util.TreeSet<>();
+      unresolved.forEach(e -> repositories.add(e.get(1)));
+      for (String repo : repositories) {
+        for (DeploymentStatus s : terminal(c, repo, Long.MIN_VALUE, hi, true)) {
+          take(s, unresolved, seen, found);
+          if (unresolved.stream().noneMatch(e -> e.get(1).equals(repo))) {
+            break;
+          }
+        }
+      }
+    }
     return found;
+  }
+
+  /** Walking backwards: the first status met of a deployment is its outcome. */
+  private static void take(DeploymentStatus s, Set<List<String>> unresolved, Set<List<Object>> seen,
+      List<DeploymentStatus> found) {
+    if (!seen.add(deployment(s)) || !unresolved.contains(environment(s))) {
+      return;
+    }
+    found.add(s);
+    if (s.state() == DeploymentState.SUCCESS) {
+      unresolved.remove(environment(s));
+    }
   }
 
   private long oldest(Connection c, @Nullable String repository) throws SQLException {
@@ -136,16 +173,51 @@ final class DoraQuery {
     Set<List<Object>> wanted = new HashSet<>();
     for (DeploymentStatus d : deployed) {
       if (d.sha() != null) {
-        terms.find(Terms.Kind.REPOSITORY, d.repository()).ifPresent(term -> {
-          repositories.put(term, d.repository());
-          wanted.add(List.of(term, d.sha()));
-        });
+        java.util.Optional<Long> term = terms.find(c, Terms.Kind.REPOSITORY, d.repository());
+        if (term.isPresent()) {
+          repositories.put(term.get(), d.repository());
+          wanted.add(List.of(term.get(), d.sha()));
+        }
       }
     }
     List<Build> carriers = new ArrayList<>();
     if (wanted.isEmpty()) {
       return carriers;
     }
+    if (db.kind() == StoreDatabase.Kind.H2) {
+      lookUpEach(c, wanted, repositories, carriers);
+    } else {
+      lookUpAll(c, wanted, repositories, carriers);
+    }
+    return carriers;
+  }
+
+  /** H2 runs in-process: one indexed lookup per commit is cheaper than joining an array. */
+  private void lookUpEach(Connection c, Set<List<Object>> wanted, Map<Long, String> repositories,
+      List<Build> carriers) throws SQLException {
+    String sql = "SELECT MIN(head_commit_at) FROM " + db.table("build") + db.useIndex("build_commit_ix")
+        + " WHERE repository_term = ? AND commit_key = ? AND commit_sha = ? AND head_commit_at IS NOT NULL";
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      for (List<Object> w : wanted) {
+        long term = (Long) w.get(0);
+        String sha = (String) w.get(1);
+        ps.setLong(1, term);
+        ps.setLong(2, Terms.hash(sha));
+        ps.setString(3, sha);
+        try (ResultSet rs = ps.executeQuery()) {
+          rs.next();
+          long at = rs.getLong(1);
+          if (!rs.wasNull()) {
+            carriers.add(carrier(repositories.get(term), sha, Nanos.toInstant(at)));
+          }
+        }
+      }
+    }
+  }
+
+  /** One statement for all commits, joining arrays of (repository term, commit hash) to the index. */
+  private void lookUpAll(Connection c, Set<List<Object>> wanted, Map<Long, String> repositories,
+      List<Build> carriers) throws SQLException {
     long[] repositoryTerms = new long[wanted.size()];
     long[] commitKeys = new long[wanted.size()];
     int i = 0;
@@ -154,8 +226,8 @@ final class DoraQuery {
       commitKeys[i++] = Terms.hash((String) w.get(1));
     }
     String sql = "SELECT b.repository_term, b.commit_sha, MIN(b.head_commit_at) FROM "
-        + SqlArrays.unnest(db.kind(), "s", "r", "k") + " JOIN " + db.table("build")
-        + " b ON b.repository_term = s.r AND b.commit_key = s.k WHERE b.head_commit_at IS NOT NULL"
+        + SqlArrays.unnest(db.kind(), "s", "r", "k") + " JOIN " + db.table("build") + " b"
+        + " ON b.repository_term = s.r AND b.commit_key = s.k WHERE b.head_commit_at IS NOT NULL"
         + " GROUP BY b.repository_term, b.commit_sha";
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       SqlArrays.bind(c, ps, 1, repositoryTerms);
@@ -170,7 +242,6 @@ final class DoraQuery {
         }
       }
     }
-    return carriers;
   }
 
   private static Build carrier(String repository, String sha, Instant headCommitAt) {

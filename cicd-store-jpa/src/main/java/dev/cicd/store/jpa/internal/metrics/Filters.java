@@ -22,6 +22,12 @@ record Filters(@Nullable Long repository, @Nullable Long workflow, @Nullable Lon
     return out.toString();
   }
 
+  /** Whether a row with these terms passes the filters. */
+  boolean matches(long repositoryTerm, long workflowTerm, long branchTerm) {
+    return (repository == null || repository == repositoryTerm) && (workflow == null || workflow == workflowTerm)
+        && (branch == null || branch == branchTerm);
+  }
+
   /** Binds the set filters from parameter {@code index} on; returns the next free index. */
   int bind(PreparedStatement ps, int index) throws SQLException {
     int i = index;

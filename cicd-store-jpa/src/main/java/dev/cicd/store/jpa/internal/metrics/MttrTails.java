@@ -1,6 +1,5 @@
 package dev.cicd.store.jpa.internal.metrics;
 
-import dev.cicd.core.build.Conclusion;
 import dev.cicd.core.metrics.OutcomePolicy;
 import dev.cicd.store.jpa.internal.AttemptOutcomes;
 import dev.cicd.store.jpa.internal.StoreDatabase;
@@ -9,8 +8,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Arrays;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * The state of each MTTR sequence when the window opens: the completion time of the failure that opened
@@ -19,16 +16,20 @@ import java.util.stream.Collectors;
  *
  * <ol>
  *   <li>sequences whose first completion ({@code build_sequence}) is inside the window have no history;
- *   <li>backward range scans of the window index, one day, then two, four, ... before the window (at most
- *       the window's length), resolve the busy sequences;
+ *   <li>the builds the window scan read just before the window, then backward range scans of the window
+ *       index, one day, then two, four, ... (at most the window's length, and only while a scan is
+ *       expected to read fewer rows than probing the open sequences would cost) resolve busy sequences;
  *   <li>the few left get one index probe each (their latest success and latest rate-relevant build before
  *       the scanned range) and, if that build failed, a read of their builds since that success.
  * </ol>
  */
 final class MttrTails {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(MttrTails.class);
   static final long NONE = Long.MIN_VALUE;
   private static final long DAY = 86_400_000_000_000L;
   private static final int PROBE_THRESHOLD = 32;
+  /** About as costly as one sequence's probe: scanning this many index rows. */
+  private static final int ROWS_PER_PROBE = 20;
 
   private final StoreDatabase db;
   private final OutcomePolicy policy;
@@ -41,7 +42,8 @@ final class MttrTails {
   }
 
   /** @return per sequence id of {@code scan.sequences}, the open episode's start or {@link #NONE} */
-  long[] openEpisodes(Connection c, WindowScan scan, Filters filters, long from, long to) throws SQLException {
+  long[] openEpisodes(Connection c, RowSource rows, WindowScan scan, Filters filters, long from, long to)
+      throws SQLException {
     int n = scan.sequences.size();
     long[] open = new long[n];
     long[] pending = new long[n];
@@ -56,23 +58,41 @@ final class MttrTails {
     if (count == 0) {
       return open;
     }
-    long floor = saturatedMinus(from, Math.max(DAY, to - from));
-    long[] first = firsts(c, scan, filters, floor);
-    long hi = from;
+    int withSuccess = count;
+    long t0 = System.nanoTime();
+    long floor = floor(from, to);
+    count -= replayHistory(scan, unresolved, pending, open);
+    long hi = scan.historyStart;
+    long[] first = firsts(c, scan, filters, hi);
     count -= resolveStarted(first, hi, unresolved, pending, open);
+    int afterFirsts = count;
+    long t1 = System.nanoTime();
+    int chunks = 0;
+    double rowsPerNano = (double) (scan.total + scan.history.size()) / Math.max(1, to - scan.historyStart);
     for (long span = DAY; count > PROBE_THRESHOLD && hi > floor; span *= 2) {
       long lo = Math.max(floor, saturatedMinus(hi, span));
-      count -= scanBack(c, scan, filters, lo, hi, unresolved, pending, open);
+      if (rowsPerNano * (hi - lo) > (double) count * ROWS_PER_PROBE) {
+        break;
+      }
+      count -= scanBack(rows, scan, lo, hi, unresolved, pending, open);
       hi = lo;
       count -= resolveStarted(first, hi, unresolved, pending, open);
+      chunks++;
+    }
+    long t2 = System.nanoTime();
+    if (LOG.isDebugEnabled()) {
+      LOG.debug("MTTR: {} sequences with a success, {} left after {} earlier builds and first completions ({} ms),"
+          + " {} left after {} backward scans ({} ms)", withSuccess, afterFirsts, scan.history.size(), (t1 - t0) / 1_000_000, count, chunks,
+          (t2 - t1) / 1_000_000);
     }
     if (count > 0) {
       long[][] candidates = candidates(scan, unresolved, count);
       long[] before = new long[n];
       Arrays.fill(before, NONE);
-      long[][] tails = probe(c, candidates, hi);
+      SequenceProbes probes = new SequenceProbes(db, policy);
+      long[][] tails = probes.probe(c, candidates, hi);
       if (tails[0].length > 0) {
-        walk(c, tails, hi, before);
+        probes.walk(c, tails, hi, before);
       }
       for (int s = 0; s < n; s++) {
         if (unresolved[s]) {
@@ -81,6 +101,36 @@ final class MttrTails {
       }
     }
     return open;
+  }
+
+  /** Walks the builds the window scan read just before the window backwards, like {@link #scanBack}. */
+  private int replayHistory(WindowScan scan, boolean[] unresolved, long[] pending, long[] open) {
+    WindowScan.History h = scan.history;
+    int resolved = 0;
+    for (int i = h.size() - 1; i >= 0; i--) {
+      int s = sequence(scan, h.repository.get(i), h.workflow.get(i), h.branch.get(i), h.provider.get(i));
+      if (s >= 0 && unresolved[s]) {
+        resolved += step(s, h.latest.charAt(i), h.completed.get(i), unresolved, pending, open);
+      }
+    }
+    return resolved;
+  }
+
+  /** One build, walking backwards: a failure moves the pending episode start, a success resolves. */
+  private int step(int s, char latest, long completedAt, boolean[] unresolved, long[] pending, long[] open) {
+    if (classifier.isFailure(latest)) {
+      pending[s] = completedAt;
+    } else if (classifier.isSuccess(latest)) {
+      unresolved[s] = false;
+      open[s] = pending[s];
+      return 1;
+    }
+    return 0;
+  }
+
+  /** How far back before the window the backward scans may read: the window's length, at least a day. */
+  static long floor(long from, long to) {
+    return saturatedMinus(from, Math.max(DAY, to - from));
   }
 
   /** Resolves sequences that have no builds before {@code hi}: their state is what was seen after it. */
@@ -119,35 +169,16 @@ final class MttrTails {
   }
 
   /** Walks the builds completed in [lo, hi) backwards, resolving sequences at their latest success. */
-  private int scanBack(Connection c, WindowScan scan, Filters filters, long lo, long hi, boolean[] unresolved,
-      long[] pending, long[] open) throws SQLException {
-    String sql = "SELECT repository_term, workflow_term, branch_term, provider_term, completed_at, attempt_outcomes"
-        + " FROM " + db.table("build") + " WHERE completed_at >= ? AND completed_at < ?" + filters.sql("")
-        + " ORDER BY completed_at DESC, run_id DESC";
-    int resolved = 0;
-    try (PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setFetchSize(10_000);
-      ps.setLong(1, lo);
-      ps.setLong(2, hi);
-      filters.bind(ps, 3);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          int s = sequence(scan, rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4));
-          if (s < 0 || !unresolved[s]) {
-            continue;
-          }
-          char latest = AttemptOutcomes.Classifier.latest(rs.getString(6));
-          if (classifier.isFailure(latest)) {
-            pending[s] = rs.getLong(5);
-          } else if (classifier.isSuccess(latest)) {
-            unresolved[s] = false;
-            open[s] = pending[s];
-            resolved++;
-          }
-        }
+  private int scanBack(RowSource rows, WindowScan scan, long lo, long hi, boolean[] unresolved, long[] pending,
+      long[] open) throws SQLException {
+    int[] resolved = {0};
+    rows.builds(lo, hi, true, (completedAt, repository, workflow, branch, provider, durationMs, attempts, outcomes) -> {
+      int s = sequence(scan, repository, workflow, branch, provider);
+      if (s >= 0 && unresolved[s]) {
+        resolved[0] += step(s, AttemptOutcomes.Classifier.latest(outcomes), completedAt, unresolved, pending, open);
       }
-    }
-    return resolved;
+    });
+    return resolved[0];
   }
 
   private static int sequence(WindowScan scan, long repository, long workflow, long branch, long provider) {
@@ -175,84 +206,5 @@ final class MttrTails {
   private static long saturatedMinus(long a, long b) {
     long r = a - b;
     return ((a ^ b) & (a ^ r)) < 0 ? Long.MIN_VALUE + 1 : r;
-  }
-
-  private static final String SAME_SEQUENCE = " WHERE b.repository_term = s.r AND b.workflow_term = s.w"
-      + " AND b.branch_term = s.b AND b.provider_term = s.p AND b.completed_at < ?";
-  private static final String BACKWARDS = " ORDER BY b.repository_term DESC, b.workflow_term DESC,"
-      + " b.branch_term DESC, b.provider_term DESC, b.completed_at DESC, b.run_id DESC FETCH FIRST 1 ROWS ONLY";
-
-  /** Sequences whose latest rate-relevant build before the window failed, with their latest success. */
-  private long[][] probe(Connection c, long[][] columns, long from) throws SQLException {
-    String build = db.table("build");
-    String sql = "SELECT s.i, s.r, s.w, s.b, s.p,"
-        + " (SELECT b.completed_at FROM " + build + " b" + SAME_SEQUENCE + " AND b.conclusion IN ("
-        + names(policy.success()) + ")" + BACKWARDS + "),"
-        + " (SELECT b.conclusion FROM " + build + " b" + SAME_SEQUENCE + " AND b.conclusion IN ("
-        + names(policy.success()) + ", " + names(policy.failure()) + ")" + BACKWARDS + ")"
-        + " FROM " + SqlArrays.unnest(db.kind(), "s", "i", "r", "w", "b", "p");
-    LongList[] out = {new LongList(), new LongList(), new LongList(), new LongList(), new LongList(), new LongList()};
-    try (PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setLong(1, from);
-      ps.setLong(2, from);
-      for (int i = 0; i < columns.length; i++) {
-        SqlArrays.bind(c, ps, 3 + i, columns[i]);
-      }
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          String latest = rs.getString(7);
-          if (latest == null || policy.isSuccess(Conclusion.fromWireName(latest).orElse(null))) {
-            continue;
-          }
-          for (int i = 0; i < 5; i++) {
-            out[i].add(rs.getLong(i + 1));
-          }
-          long lastSuccess = rs.getLong(6);
-          out[5].add(rs.wasNull() ? Long.MIN_VALUE : lastSuccess);
-        }
-      }
-    }
-    long[][] result = new long[6][];
-    for (int i = 0; i < 6; i++) {
-      result[i] = out[i].toArray();
-    }
-    return result;
-  }
-
-  /**
-   * Replays each sequence from its latest success before the window (all builds completed at that
-   * instant, in run id order) to the window's start, as {@code Mttr} does over the whole history.
-   */
-  private void walk(Connection c, long[][] tails, long from, long[] open) throws SQLException {
-    String sql = "SELECT s.i, b.completed_at, b.conclusion FROM "
-        + SqlArrays.unnest(db.kind(), "s", "i", "r", "w", "b", "p", "lo")
-        + " JOIN " + db.table("build") + " b ON b.repository_term = s.r AND b.workflow_term = s.w"
-        + " AND b.branch_term = s.b AND b.provider_term = s.p AND b.completed_at >= s.lo AND b.completed_at < ?"
-        + " WHERE b.conclusion IN (" + names(policy.success()) + ", " + names(policy.failure()) + ")"
-        + " ORDER BY s.i, b.completed_at, b.run_id";
-    try (PreparedStatement ps = c.prepareStatement(sql)) {
-      for (int i = 0; i < tails.length; i++) {
-        SqlArrays.bind(c, ps, 1 + i, tails[i]);
-      }
-      ps.setLong(tails.length + 1, from);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          int sequence = (int) rs.getLong(1);
-          long completed = rs.getLong(2);
-          boolean failure = policy.isFailure(Conclusion.fromWireName(rs.getString(3)).orElse(null));
-          if (failure) {
-            if (open[sequence] == NONE) {
-              open[sequence] = completed;
-            }
-          } else {
-            open[sequence] = NONE;
-          }
-        }
-      }
-    }
-  }
-
-  private static String names(Set<Conclusion> conclusions) {
-    return conclusions.stream().map(c -> "'" + c.wireName() + "'").sorted().collect(Collectors.joining(", "));
   }
 }

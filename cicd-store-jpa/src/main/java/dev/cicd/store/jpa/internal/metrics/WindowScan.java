@@ -1,9 +1,6 @@
 package dev.cicd.store.jpa.internal.metrics;
 
 import dev.cicd.store.jpa.internal.AttemptOutcomes;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Arrays;
 
@@ -44,33 +41,53 @@ final class WindowScan {
   final IntList events = new IntList();
   final LongList eventTimes = new LongList();
   boolean[] sequenceHasSuccess = new boolean[64];
+  /** Builds completed in [historyStart, from), in sequence order. */
+  final History history = new History();
+  long historyStart;
+
+  /** Compact rows of the builds just before the window. */
+  static final class History {
+    final LongList repository = new LongList();
+    final LongList workflow = new LongList();
+    final LongList branch = new LongList();
+    final LongList provider = new LongList();
+    final LongList completed = new LongList();
+    final StringBuilder latest = new StringBuilder();
+
+    void add(long repositoryTerm, long workflowTerm, long branchTerm, long providerTerm, long completedAt,
+        char latestCode) {
+      repository.add(repositoryTerm);
+      workflow.add(workflowTerm);
+      branch.add(branchTerm);
+      provider.add(providerTerm);
+      completed.add(completedAt);
+      latest.append(latestCode);
+    }
+
+    int size() {
+      return completed.size();
+    }
+  }
 
   WindowScan(AttemptOutcomes.Classifier classifier, long[] dayStarts) {
     this.classifier = classifier;
     this.dayStarts = dayStarts;
   }
 
-  void run(Connection c, String buildTable, long from, long to, Filters filters) throws SQLException {
-    String sql = "SELECT completed_at, repository_term, workflow_term, branch_term, provider_term, duration_ms,"
-        + " attempt_number, attempt_outcomes FROM " + buildTable
-        + " WHERE completed_at >= ? AND completed_at < ?" + filters.sql("")
-        + " ORDER BY completed_at, run_id";
-    try (PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setFetchSize(10_000);
-      ps.setLong(1, from);
-      ps.setLong(2, to);
-      filters.bind(ps, 3);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          long duration = rs.getLong(6);
-          if (rs.wasNull()) {
-            duration = -1;
-          }
-          add(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), duration, rs.getInt(7),
-              rs.getString(8));
-        }
+  /**
+   * Reads the window, and {@code before} nanoseconds before it for the MTTR sequences' recent history
+   * (kept in {@link #history}, not counted).
+   */
+  void run(RowSource rows, long from, long to, long before) throws SQLException {
+    historyStart = from - before > from ? Long.MIN_VALUE + 1 : from - before;
+    rows.builds(historyStart, to, false, (completedAt, repository, workflow, branch, provider, durationMs, attempts,
+        outcomes) -> {
+      if (completedAt < from) {
+        history.add(repository, workflow, branch, provider, completedAt, AttemptOutcomes.Classifier.latest(outcomes));
+      } else {
+        add(completedAt, repository, workflow, branch, provider, durationMs, attempts, outcomes);
       }
-    }
+    });
   }
 
   private void add(long completedAt, long repositoryTerm, long workflowTerm, long branchTerm, long providerTerm,

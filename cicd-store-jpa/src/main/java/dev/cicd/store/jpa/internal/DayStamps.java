@@ -1,0 +1,71 @@
+package dev.cicd.store.jpa.internal;
+
+import jakarta.persistence.EntityManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Clock;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Writes table {@code build_day}: a save that touches a build completed on a settled day (more than a
+ * day old by this instance's clock) bumps that day's version in the same transaction, so that every
+ * instance's summary cache drops the day. Today's and yesterday's builds bump nothing (no contention
+ * on busy rows); summaries never cache them.
+ */
+public final class DayStamps {
+  /** Day of the retention epoch row, bumped when builds are deleted. */
+  public static final long EPOCH_DAY = Long.MIN_VALUE;
+  private static final long DAY = 86_400_000_000_000L;
+
+  /** The day's row is missing: create it outside the transaction and retry. */
+  static final class MissingDay extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    final long day;
+
+    MissingDay(long day) {
+      super(null, null, false, false);
+      this.day = day;
+    }
+  }
+
+  private final StoreDatabase db;
+  private final Clock clock;
+
+  public DayStamps(StoreDatabase db, Clock clock) {
+    this.db = db;
+    this.clock = clock;
+  }
+
+  /** Bumps the day of {@code completedAt} if it is settled; throws {@link MissingDay} when it has no row. */
+  void touch(EntityManager em, @Nullable Long completedAt) {
+    if (completedAt == null) {
+      return;
+    }
+    long day = Math.floorDiv(completedAt, DAY);
+    if (day >= Math.floorDiv(Nanos.of(clock.instant()), DAY) - 1) {
+      return;
+    }
+    int updated = em.createNativeQuery("UPDATE " + db.table("build_day") + " SET version = version + 1 WHERE utc_day = ?")
+        .setParameter(1, day)
+        .executeUpdate();
+    if (updated == 0) {
+      throw new MissingDay(day);
+    }
+  }
+
+  /** Creates the row of {@code day} if missing (its own statement; a concurrent creation is fine). */
+  void create(long day) {
+    db.withConnection(() -> "Failed to create the change stamp of day " + day, c -> {
+      try (PreparedStatement ps = c.prepareStatement(
+          "INSERT INTO " + db.table("build_day") + " (utc_day, version) VALUES (?, 1)")) {
+        ps.setLong(1, day);
+        ps.executeUpdate();
+      } catch (SQLException e) {
+        if (!Failures.isUniqueViolation(e)) {
+          throw e;
+        }
+      }
+      return null;
+    });
+  }
+}

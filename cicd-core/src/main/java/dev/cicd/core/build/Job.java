@@ -11,7 +11,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param id provider's job id (unique per attempt)
  * @param attempt the run attempt the job belongs to, from 1
- * @param startedAt null when the job never started
+ * @param startedAt null when the job never started; always null while the job is requested, queued,
+ *     pending or waiting (GitHub fills it with the creation time then)
  */
 public record Job(
     long id,
@@ -35,6 +36,11 @@ public record Job(
     runnerGroup = ProviderText.name(runnerGroup);
     url = ProviderText.text(url);
     labels = labels.stream().map(ProviderText::requiredName).toList();
+    if (status.rank() < BuildStatus.IN_PROGRESS.rank()) {
+      // GitHub reports started_at = created_at on queued and waiting jobs: they have not started.
+      startedAt = null;
+      completedAt = null;
+    }
     if (attempt < 1) {
       throw new IllegalArgumentException("attempt must be at least 1, but was " + attempt);
     }

@@ -122,4 +122,16 @@ class IngestionServiceTest {
     assertThat(stored.labels()).containsExactly("linux");
     assertThat(stored.queueMs()).isEqualTo(30_000L);
   }
+
+  @Test
+  @DisplayName("a queued job whose report carries started_at = created_at (as GitHub sends it) has not started")
+  void queuedJobHasNotStarted() {
+    BuildId id = BuildId.github("o/r", 1);
+    Job queued = new Job(5, 1, "build", BuildStatus.QUEUED, null, T, T, null, null, null, List.of(), List.of(), null);
+    ingestion.ingest(new JobUpdate(id, queued, "CI", "main", null));
+    var build = store.find(id).orElseThrow();
+    assertThat(build.jobs().get(0).startedAt()).isNull();
+    assertThat(build.jobs().get(0).queueMs()).isNull();
+    assertThat(build.status()).as("placeholder attempt known only from a queued job").isEqualTo(BuildStatus.QUEUED);
+  }
 }

@@ -1,0 +1,5 @@
+/** Slack incoming-webhook channel: Block Kit messages, escaping, pacing and error classification. */
+@NullMarked
+package dev.cicd.alerts.slack;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,132 @@
+package dev.cicd.github.internal;
+
+import dev.cicd.core.build.Attempt;
+import dev.cicd.core.build.Build;
+import dev.cicd.core.build.BuildStatus;
+import dev.cicd.core.build.Job;
+import dev.cicd.core.build.Workflow;
+import dev.cicd.core.ingest.IngestionService;
+import dev.cicd.core.ingest.JobUpdate;
+import dev.cicd.core.ingest.RunUpdate;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Ingests one REST run object and the jobs of each of its attempts whose jobs are not yet final in
+ * the store. Jobs are requested per attempt ({@code /runs/{id}/attempts/{n}/jobs}), so a job's
+ * attempt is the one asked for. Everything goes through {@link IngestionService}, the same merge as
+ * webhooks.
+ */
+public final class RunProcessor {
+  private static final Logger LOG = LoggerFactory.getLogger(RunProcessor.class);
+
+  private final GitHubApi api;
+  private final IngestionService ingestion;
+  private final String repository;
+  private final int maxPages;
+  private final PollProblems problems;
+  private final WorkflowNames workflowNames;
+
+  public RunProcessor(GitHubApi api, IngestionService ingestion, String repository, int maxPages,
+      PollProblems problems, WorkflowNames workflowNames) {
+    this.api = api;
+    this.ingestion = ingestion;
+    this.repository = repository;
+    this.maxPages = maxPages;
+    this.problems = problems;
+    this.workflowNames = workflowNames;
+  }
+
+  /** Maps and ingests a run with its jobs; null (and a problem) when the object is unusable. */
+  public @Nullable RunUpdate process(Fields runObject) {
+    RunUpdate run;
+    try {
+      run = withWorkflowName(RunMapper.map(runObject, null, RunMapper.repositoryOf(runObject, repository)));
+    } catch (PayloadException | UnknownValueException | IllegalArgumentException e) {
+      problems.add("skipped a run of " + repository + ": " + e.getMessage());
+      return null;
+    }
+    ingestion.ingest(run);
+    for (int attempt = 1; attempt <= run.attempt(); attempt++) {
+      if (needsJobs(run, attempt)) {
+        fetchJobs(run, attempt);
+      }
+    }
+    return run;
+  }
+
+  /** Requests the jobs of one attempt (conditionally) and ingests them. */
+  public void fetchJobs(RunUpdate run, int attempt) {
+    Pager.walk(api.http(), api.jobs(run.id().repository(), run.id().runId(), attempt), maxPages, page -> {
+      if (page.notModified()) {
+        return false;
+      }
+      if (page.body() == null) {
+        problems.add("jobs of run " + run.id().runId() + " attempt " + attempt + ": " + page.problem());
+        return true;
+      }
+      List<Fields> jobs;
+      try {
+        jobs = GitHubApi.items(page.body(), "jobs");
+      } catch (PayloadException e) {
+        problems.add("jobs of run " + run.id().runId() + ": " + e.getMessage());
+        return true;
+      }
+      for (Fields job : jobs) {
+        ingestJob(run, attempt, job);
+      }
+      return true;
+    });
+  }
+
+  private void ingestJob(RunUpdate run, int attempt, Fields job) {
+    JobUpdate update;
+    try {
+      update = JobMapper.map(job, run.id().repository(), attempt, run.id().runId());
+    } catch (PayloadException | UnknownValueException | IllegalArgumentException e) {
+      problems.add("skipped a job of run " + run.id().runId() + ": " + e.getMessage());
+      return;
+    }
+    ingestion.ingest(update);
+  }
+
+  /**
+   * Jobs are final once the attempt completed and every stored job of it completed; an attempt in
+   * progress is always asked again (a 304 costs nothing).
+   */
+  private boolean needsJobs(RunUpdate run, int attempt) {
+    if (attempt == run.attempt() && run.status() != BuildStatus.COMPLETED) {
+      return true;
+    }
+    Build stored = ingestion.store().find(run.id()).orElse(null);
+    if (stored == null) {
+      return true;
+    }
+    List<Job> jobs = stored.jobsOfAttempt(attempt);
+    if (jobs.isEmpty() || jobs.stream().anyMatch(j -> j.status() != BuildStatus.COMPLETED)) {
+      return true;
+    }
+    Attempt known = stored.attempt(attempt).orElse(null);
+    return attempt == run.attempt() && (known == null || !known.isCompleted());
+  }
+
+  /** REST runs normally carry a name; when one does not, the workflow list names it. */
+  private RunUpdate withWorkflowName(RunUpdate run) {
+    Workflow workflow = run.workflow();
+    boolean unnamed = workflow.name().isEmpty() || workflow.name().equals(workflow.path());
+    if (!unnamed || workflow.id() == null) {
+      return run;
+    }
+    String name = workflowNames.name(workflow.id());
+    if (name == null) {
+      return run;
+    }
+    LOG.debug("Named workflow {} of {} from the workflow list", workflow.id(), repository);
+    return new RunUpdate(run.id(), run.attempt(), new Workflow(workflow.id(), name, workflow.path()),
+        run.runNumber(), run.branch(), run.commitSha(), run.event(), run.actor(), run.triggeringActor(),
+        run.title(), run.status(), run.conclusion(), run.createdAt(), run.startedAt(), run.updatedAt(),
+        run.completedAt(), run.headCommitAt(), run.url(), run.pullRequests());
+  }
+}

@@ -1,0 +1,187 @@
+package dev.cicd.store.jpa;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.regex.Pattern;
+import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Configuration of a {@link JpaBuildStore}. Exactly one database: an H2 directory, a
+ * {@link DataSource} (owned by the caller) or a JDBC URL with credentials (pooled by HikariCP, owned by
+ * the store). Immutable; {@link #toString()} masks the password.
+ */
+public final class JpaStoreConfig {
+  public static final String DEFAULT_TABLE_PREFIX = "cicd_";
+  public static final int DEFAULT_MAXIMUM_POOL_SIZE = 10;
+  public static final Duration DEFAULT_CONNECTION_TIMEOUT = Duration.ofSeconds(5);
+  /** H2 file name inside the directory given to {@link Builder#h2(Path)}. */
+  public static final String H2_FILE_NAME = "cicd";
+
+  private static final Pattern PREFIX = Pattern.compile("[a-z][a-z0-9_]{0,19}|");
+
+  private final @Nullable Path h2Directory;
+  private final @Nullable DataSource dataSource;
+  private final @Nullable String jdbcUrl;
+  private final @Nullable String username;
+  private final @Nullable String password;
+  private final String tablePrefix;
+  private final int maximumPoolSize;
+  private final Duration connectionTimeout;
+  private final boolean migrate;
+  private final Clock clock;
+
+  private JpaStoreConfig(Builder b) {
+    this.h2Directory = b.h2Directory;
+    this.dataSource = b.dataSource;
+    this.jdbcUrl = b.jdbcUrl;
+    this.username = b.username;
+    this.password = b.password;
+    this.tablePrefix = b.tablePrefix;
+    this.maximumPoolSize = b.maximumPoolSize;
+    this.connectionTimeout = b.connectionTimeout;
+    this.migrate = b.migrate;
+    this.clock = b.clock;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.h2Directory = h2Directory;
+    b.dataSource = dataSource;
+    b.jdbcUrl = jdbcUrl;
+    b.username = username;
+    b.password = password;
+    b.tablePrefix = tablePrefix;
+    b.maximumPoolSize = maximumPoolSize;
+    b.connectionTimeout = connectionTimeout;
+    b.migrate = migrate;
+    b.clock = clock;
+    return b;
+  }
+
+  public @Nullable Path h2Directory() { return h2Directory; }
+  public @Nullable DataSource dataSource() { return dataSource; }
+  public @Nullable String jdbcUrl() { return jdbcUrl; }
+  public @Nullable String username() { return username; }
+  public @Nullable String password() { return password; }
+  public String tablePrefix() { return tablePrefix; }
+  public int maximumPoolSize() { return maximumPoolSize; }
+  public Duration connectionTimeout() { return connectionTimeout; }
+  public boolean migrate() { return migrate; }
+  public Clock clock() { return clock; }
+
+  /**
+   * The JDBC URL of the embedded H2 database in {@code directory}: {@code WRITE_DELAY=0} so that every
+   * commit reaches the file before it returns (a committed delivery survives a process kill).
+   */
+  public static String h2Url(Path directory) {
+    return "jdbc:h2:file:" + directory.toAbsolutePath().resolve(H2_FILE_NAME) + ";WRITE_DELAY=0";
+  }
+
+  @Override
+  public String toString() {
+    String target = h2Directory != null ? "h2=" + h2Directory
+        : dataSource != null ? "dataSource=" + dataSource.getClass().getName()
+        : "jdbcUrl=" + jdbcUrl + ", username=" + username + ", password=" + (password == null ? "null" : "****");
+    return "JpaStoreConfig[" + target + ", tablePrefix='" + tablePrefix + "', maximumPoolSize=" + maximumPoolSize
+        + ", connectionTimeout=" + connectionTimeout + ", migrate=" + migrate + "]";
+  }
+
+  /** Builder; {@link #build()} checks that exactly one database is configured. */
+  public static final class Builder {
+    private @Nullable Path h2Directory;
+    private @Nullable DataSource dataSource;
+    private @Nullable String jdbcUrl;
+    private @Nullable String username;
+    private @Nullable String password;
+    private String tablePrefix = DEFAULT_TABLE_PREFIX;
+    private int maximumPoolSize = DEFAULT_MAXIMUM_POOL_SIZE;
+    private Duration connectionTimeout = DEFAULT_CONNECTION_TIMEOUT;
+    private boolean migrate = true;
+    private Clock clock = Clock.systemUTC();
+
+    private Builder() {}
+
+    /** An embedded H2 database in {@code directory} (created if missing). */
+    public Builder h2(Path directory) {
+      this.h2Directory = Objects.requireNonNull(directory, "directory");
+      return this;
+    }
+
+    /** A data source the caller owns and closes; the store only borrows connections. */
+    public Builder dataSource(DataSource value) {
+      this.dataSource = Objects.requireNonNull(value, "dataSource");
+      return this;
+    }
+
+    /** A JDBC URL (PostgreSQL or H2) that the store pools with HikariCP. */
+    public Builder jdbcUrl(String url) {
+      this.jdbcUrl = Objects.requireNonNull(url, "jdbcUrl");
+      return this;
+    }
+
+    public Builder username(@Nullable String value) {
+      this.username = value;
+      return this;
+    }
+
+    public Builder password(@Nullable String value) {
+      this.password = value;
+      return this;
+    }
+
+    /** Prefix of every table and sequence: lower-case letters, digits and '_', at most 20; "" for none. */
+    public Builder tablePrefix(String value) {
+      if (value == null || !PREFIX.matcher(value).matches()) {
+        throw new IllegalArgumentException("tablePrefix must match " + PREFIX + ", but was '" + value + "'");
+      }
+      this.tablePrefix = value;
+      return this;
+    }
+
+    /** Pool size when the store owns the pool (H2 or JDBC URL). */
+    public Builder maximumPoolSize(int value) {
+      if (value < 1) {
+        throw new IllegalArgumentException("maximumPoolSize must be positive, but was " + value);
+      }
+      this.maximumPoolSize = value;
+      return this;
+    }
+
+    /** How long a caller waits for a pooled connection before a BuildStoreException (database down). */
+    public Builder connectionTimeout(Duration value) {
+      if (value == null || value.compareTo(Duration.ofMillis(250)) < 0) {
+        throw new IllegalArgumentException("connectionTimeout must be at least 250ms, but was " + value);
+      }
+      this.connectionTimeout = value;
+      return this;
+    }
+
+    /** Whether to run the Flyway migrations at start (default); if false, the schema is only validated. */
+    public Builder migrate(boolean value) {
+      this.migrate = value;
+      return this;
+    }
+
+    /** Clock for leases and settings timestamps. */
+    public Builder clock(Clock value) {
+      this.clock = Objects.requireNonNull(value, "clock");
+      return this;
+    }
+
+    public JpaStoreConfig build() {
+      int targets = (h2Directory != null ? 1 : 0) + (dataSource != null ? 1 : 0) + (jdbcUrl != null ? 1 : 0);
+      if (targets != 1) {
+        throw new IllegalArgumentException("exactly one of h2(directory), dataSource(...) or jdbcUrl(...) must be set,"
+            + " but " + targets + " were");
+      }
+      return new JpaStoreConfig(this);
+    }
+  }
+}

@@ -1,0 +1,103 @@
+package dev.cicd.store.jpa.internal;
+
+import dev.cicd.core.build.Build;
+import dev.cicd.core.build.BuildId;
+import dev.cicd.core.store.BuildStoreException;
+import dev.cicd.core.store.ConcurrentBuildModificationException;
+import dev.cicd.store.jpa.internal.BuildMapping.TermIds;
+import dev.cicd.store.jpa.internal.Terms.Kind;
+import jakarta.persistence.EntityManager;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Saves whole builds with optimistic versioning: an insert (expected version 0) fails when the id
+ * exists; an update first runs {@code UPDATE build SET version = version + 1 WHERE ... AND version = ?},
+ * which locks the row until commit, so of two concurrent savers of one version exactly one wins.
+ */
+public final class BuildWriter {
+  private final Jpa jpa;
+  private final Terms terms;
+  private final Sequences sequences;
+
+  public BuildWriter(Jpa jpa, Terms terms, Sequences sequences) {
+    this.jpa = jpa;
+    this.terms = terms;
+    this.sequences = sequences;
+  }
+
+  public Build save(Build build, long expectedVersion) {
+    Objects.requireNonNull(build, "build");
+    if (expectedVersion < 0) {
+      throw new IllegalArgumentException("expectedVersion must not be negative, but was " + expectedVersion);
+    }
+    TermIds ids = termIds(build);
+    if (build.completedAt() != null) {
+      sequences.recordCompletion(ids, Nanos.of(build.completedAt()));
+    }
+    try {
+      jpa.inTransaction(() -> "Failed to save build " + build.id(), em -> {
+        if (expectedVersion == 0) {
+          insert(em, build, ids);
+        } else {
+          update(em, build, expectedVersion, ids);
+        }
+        return null;
+      });
+    } catch (BuildStoreException e) {
+      if ((expectedVersion == 0 && Failures.isUniqueViolation(e)) || Failures.isWriteConflict(e)) {
+        throw new ConcurrentBuildModificationException(build.id(), expectedVersion);
+      }
+      throw e;
+    }
+    return build.withVersion(expectedVersion + 1);
+  }
+
+  private TermIds termIds(Build build) {
+    return new TermIds(
+        terms.idOf(Kind.PROVIDER, build.id().provider()),
+        terms.idOf(Kind.REPOSITORY, build.id().repository()),
+        terms.idOf(Kind.WORKFLOW, build.workflow().name()),
+        terms.idOf(Kind.BRANCH, build.branch()),
+        terms.idOf(Kind.EVENT, build.event()));
+  }
+
+  private static void insert(EntityManager em, Build build, TermIds ids) {
+    if (load(em, build.id()).isPresent()) {
+      throw new ConcurrentBuildModificationException(build.id(), 0);
+    }
+    BuildEntity entity = BuildEntity.create();
+    BuildMapping.apply(build, entity, ids, 1);
+    em.persist(entity);
+    em.flush();
+  }
+
+  private static void update(EntityManager em, Build build, long expectedVersion, TermIds ids) {
+    int updated = em.createQuery("update BuildEntity b set b.version = b.version + 1 where b.provider = :provider"
+            + " and b.repository = :repository and b.runId = :runId and b.version = :version")
+        .setParameter("provider", build.id().provider())
+        .setParameter("repository", build.id().repository())
+        .setParameter("runId", build.id().runId())
+        .setParameter("version", expectedVersion)
+        .executeUpdate();
+    if (updated != 1) {
+      throw new ConcurrentBuildModificationException(build.id(), expectedVersion);
+    }
+    BuildEntity entity = load(em, build.id()).orElseThrow(
+        () -> new ConcurrentBuildModificationException(build.id(), expectedVersion));
+    BuildMapping.apply(build, entity, ids, expectedVersion + 1);
+    em.flush();
+  }
+
+  /** The entity of a build id, if stored. */
+  public static Optional<BuildEntity> load(EntityManager em, BuildId id) {
+    List<BuildEntity> found = em.createQuery("select b from BuildEntity b where b.provider = :provider"
+            + " and b.repository = :repository and b.runId = :runId", BuildEntity.class)
+        .setParameter("provider", id.provider())
+        .setParameter("repository", id.repository())
+        .setParameter("runId", id.runId())
+        .getResultList();
+    return found.stream().findFirst();
+  }
+}

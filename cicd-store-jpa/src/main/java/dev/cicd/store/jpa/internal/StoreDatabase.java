@@ -1,0 +1,91 @@
+package dev.cicd.store.jpa.internal;
+
+import dev.cicd.core.store.BuildStoreException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Locale;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
+
+/** The database behind a store: its data source, its kind and the table prefix. */
+public final class StoreDatabase {
+  /** The supported databases. */
+  public enum Kind { H2, POSTGRESQL }
+
+  /** Work on a JDBC connection. */
+  @FunctionalInterface
+  public interface ConnectionWork<T> {
+    T run(Connection connection) throws SQLException;
+  }
+
+  private final DataSource dataSource;
+  private final Kind kind;
+  private final String prefix;
+
+  public StoreDatabase(DataSource dataSource, Kind kind, String prefix) {
+    this.dataSource = dataSource;
+    this.kind = kind;
+    this.prefix = prefix;
+  }
+
+  /** Finds out which database the data source reaches. */
+  public static Kind detect(DataSource dataSource) {
+    try (Connection c = dataSource.getConnection()) {
+      String product = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
+      if (product.contains("h2")) {
+        return Kind.H2;
+      }
+      if (product.contains("postgres")) {
+        return Kind.POSTGRESQL;
+      }
+      throw new IllegalArgumentException("cicd-store-jpa supports H2 and PostgreSQL, but the data source is "
+          + c.getMetaData().getDatabaseProductName());
+    } catch (SQLException e) {
+      throw new BuildStoreException("Failed to connect to the build store database", e);
+    }
+  }
+
+  public DataSource dataSource() {
+    return dataSource;
+  }
+
+  public Kind kind() {
+    return kind;
+  }
+
+  public String prefix() {
+    return prefix;
+  }
+
+  /** The physical name of a table or sequence. */
+  public String table(String name) {
+    return prefix + name;
+  }
+
+  /** Runs {@code work} on a pooled connection in auto-commit mode, wrapping SQL failures. */
+  public <T> T withConnection(Supplier<String> context, ConnectionWork<T> work) {
+    try (Connection c = dataSource.getConnection()) {
+      return work.run(c);
+    } catch (SQLException e) {
+      throw new BuildStoreException(context.get() + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Runs {@code work} in one read-only transaction (a consistent snapshot on PostgreSQL). */
+  public <T> T inReadTransaction(Supplier<String> context, ConnectionWork<T> work) {
+    return withConnection(context, c -> {
+      boolean autoCommit = c.getAutoCommit();
+      c.setAutoCommit(false);
+      try {
+        T result = work.run(c);
+        c.commit();
+        return result;
+      } catch (SQLException | RuntimeException e) {
+        c.rollback();
+        throw e;
+      } finally {
+        c.setAutoCommit(autoCommit);
+      }
+    });
+  }
+}

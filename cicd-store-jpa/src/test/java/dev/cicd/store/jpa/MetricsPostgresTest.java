@@ -1,0 +1,13 @@
+package dev.cicd.store.jpa;
+
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class MetricsPostgresTest extends MetricsBehaviour {
+  @RegisterExtension
+  static final PostgresExtension PG = new PostgresExtension();
+
+  @Override
+  protected JpaBuildStore newStore() {
+    return PG.newStore();
+  }
+}

@@ -9,10 +9,14 @@ import java.util.Optional;
 /**
  * The standalone app's configuration, read from environment variables (or a properties file with the
  * same keys). Secrets are masked in {@link #toString()}.
+ *
+ * @param dataDirConfigured whether {@code CICD_DATA_DIR} was set (the demo uses a throw-away directory
+ *     otherwise)
  */
 public record Settings(
     int port,
     Path dataDir,
+    boolean dataDirConfigured,
     Optional<Database> database,
     Optional<GitHub> github,
     Optional<String> apiToken,
@@ -41,12 +45,13 @@ public record Settings(
     }
   }
 
-  public record Smtp(String host, int port, Optional<String> user, Optional<String> password, String from,
-      List<String> to) {
+  /** @param security {@code none}, {@code starttls} or {@code smtps} */
+  public record Smtp(String host, int port, String security, Optional<String> user, Optional<String> password,
+      String from, List<String> to) {
     @Override
     public String toString() {
-      return "Smtp[host=" + host + ", port=" + port + ", user=" + user.orElse("-") + ", password="
-          + Masks.mask(password) + ", from=" + from + ", to=" + to + "]";
+      return "Smtp[host=" + host + ", port=" + port + ", security=" + security + ", user=" + user.orElse("-")
+          + ", password=" + Masks.mask(password) + ", from=" + from + ", to=" + to + "]";
     }
   }
 

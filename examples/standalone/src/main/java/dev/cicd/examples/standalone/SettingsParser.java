@@ -67,13 +67,19 @@ public final class SettingsParser {
       }
       return new Settings.Database(url, text("CICD_DB_USER"), text("CICD_DB_PASSWORD"));
     });
+    Optional<String> apiToken = text("CICD_API_TOKEN").map(t -> token("CICD_API_TOKEN", t));
+    Optional<String> adminToken = text("CICD_ADMIN_TOKEN").map(t -> token("CICD_ADMIN_TOKEN", t));
+    if (apiToken.isPresent() && apiToken.equals(adminToken)) {
+      throw new SettingsException("CICD_ADMIN_TOKEN must differ from CICD_API_TOKEN; generate one with: openssl rand -hex 32");
+    }
     return new Settings(
         integer("CICD_PORT", 8080, 0, 65_535),
         Path.of(text("CICD_DATA_DIR").orElse("./cicd-data")),
+        text("CICD_DATA_DIR").isPresent(),
         database,
         github(),
-        text("CICD_API_TOKEN").map(t -> token("CICD_API_TOKEN", t)),
-        text("CICD_ADMIN_TOKEN").map(t -> token("CICD_ADMIN_TOKEN", t)),
+        apiToken,
+        adminToken,
         bool("CICD_PUBLIC_READ", false),
         text("CICD_SLACK_WEBHOOK_URL").map(u -> httpsUrl("CICD_SLACK_WEBHOOK_URL", u, true)),
         smtp(),
@@ -105,7 +111,8 @@ public final class SettingsParser {
   private Optional<Settings.Smtp> smtp() {
     Optional<String> host = text("CICD_SMTP_HOST");
     if (host.isEmpty()) {
-      for (String key : List.of("CICD_SMTP_PORT", "CICD_SMTP_USER", "CICD_SMTP_PASSWORD", "CICD_SMTP_FROM", "CICD_SMTP_TO")) {
+      for (String key : List.of("CICD_SMTP_PORT", "CICD_SMTP_SECURITY", "CICD_SMTP_USER", "CICD_SMTP_PASSWORD",
+          "CICD_SMTP_FROM", "CICD_SMTP_TO")) {
         if (text(key).isPresent()) {
           throw new SettingsException(key + " is set but CICD_SMTP_HOST is not; set CICD_SMTP_HOST to send e-mail");
         }
@@ -121,8 +128,19 @@ public final class SettingsParser {
       email("CICD_SMTP_TO", address);
     }
     email("CICD_SMTP_FROM", from);
-    return Optional.of(new Settings.Smtp(host.get(), integer("CICD_SMTP_PORT", 587, 1, 65_535),
-        text("CICD_SMTP_USER"), text("CICD_SMTP_PASSWORD"), from, to));
+    Optional<String> user = text("CICD_SMTP_USER");
+    Optional<String> password = text("CICD_SMTP_PASSWORD");
+    if (user.isPresent() != password.isPresent()) {
+      throw new SettingsException((user.isPresent() ? "CICD_SMTP_PASSWORD" : "CICD_SMTP_USER")
+          + " is required when " + (user.isPresent() ? "CICD_SMTP_USER" : "CICD_SMTP_PASSWORD") + " is set");
+    }
+    int port = integer("CICD_SMTP_PORT", 587, 1, 65_535);
+    String security = text("CICD_SMTP_SECURITY").map(v -> v.toLowerCase(Locale.ROOT)).orElse(port == 465 ? "smtps" : "starttls");
+    if (!List.of("none", "starttls", "smtps").contains(security)) {
+      throw new SettingsException("CICD_SMTP_SECURITY must be none, starttls or smtps, but was '"
+          + text("CICD_SMTP_SECURITY").orElse("") + "'");
+    }
+    return Optional.of(new Settings.Smtp(host.get(), port, security, user, password, from, to));
   }
 
   private Optional<String> text(String key) {

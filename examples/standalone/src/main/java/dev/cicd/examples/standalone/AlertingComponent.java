@@ -95,7 +95,7 @@ final class AlertingComponent implements CicdComponent {
   }
 
   String storeDescription() {
-    return durable ? store.toString() : "in memory (lost on restart)";
+    return durable ? "in the database (" + store + ")" : "in memory (lost on restart)";
   }
 
   @Override

@@ -11,6 +11,7 @@ import dev.cicd.core.alert.AlertEngineBuilder;
 import dev.cicd.core.alert.AlertSink;
 import dev.cicd.core.alert.AlertStore;
 import dev.cicd.core.alert.InMemoryAlertStore;
+import dev.cicd.store.jpa.alert.JpaAlertStore;
 import dev.cicd.core.alert.InvalidAlertConfigException;
 import dev.cicd.core.alert.LoggingAlertSink;
 import dev.cicd.store.jpa.JpaBuildStore;
@@ -61,11 +62,11 @@ final class AlertingSetup {
   }
 
   /**
-   * Alert state and the outbox. The SQL-backed {@code JpaAlertStore} is not in this build yet, so alert
-   * state lives in memory: it is lost on restart, together with notifications not yet sent.
+   * Alert state, history, configuration and the outbox, in the build store's database: they survive
+   * restarts, and instances sharing a PostgreSQL database share them (the outbox is claimed under leases).
    */
   private static AlertStore alertStore(JpaBuildStore buildStore) {
-    return new InMemoryAlertStore();
+    return JpaAlertStore.sharing(buildStore);
   }
 
   static List<AlertSink> sinks(Settings settings, Clock clock) {

@@ -59,6 +59,9 @@ public final class Main {
       err.println("Configuration error: " + e.getMessage());
       return 2;
     }
+    for (String unknown : SettingsParser.unknownKeys(System.getenv())) {
+      err.println("Warning: " + unknown + " is not a variable the app reads (misspelt?); see --help");
+    }
     StandaloneApp app = new StandaloneApp(settings);
     Runtime.getRuntime().addShutdownHook(new Thread(app::close, "cicd-shutdown"));
     try {

@@ -23,6 +23,14 @@ public final class SettingsParser {
   private static final Pattern REPOSITORY = Pattern.compile("[A-Za-z0-9_.-]{1,100}/[A-Za-z0-9_.-]{1,100}");
   private static final Pattern SIMPLE_DURATION = Pattern.compile("(\\d{1,9})\\s*(ms|s|m|h|d)");
 
+  /** Every variable the app reads. */
+  public static final List<String> KEYS = List.of("CICD_CONFIG_FILE", "CICD_PORT", "CICD_DATA_DIR", "CICD_DB_URL",
+      "CICD_DB_USER", "CICD_DB_PASSWORD", "CICD_GITHUB_WEBHOOK_SECRET", "CICD_GITHUB_TOKEN",
+      "CICD_GITHUB_REPOSITORIES", "CICD_GITHUB_API_URL", "CICD_BACKFILL_DAYS", "CICD_POLL_INTERVAL", "CICD_API_TOKEN",
+      "CICD_ADMIN_TOKEN", "CICD_PUBLIC_READ", "CICD_TRUSTED_PROXIES", "CICD_SLACK_WEBHOOK_URL", "CICD_SMTP_HOST",
+      "CICD_SMTP_PORT", "CICD_SMTP_SECURITY", "CICD_SMTP_USER", "CICD_SMTP_PASSWORD", "CICD_SMTP_FROM",
+      "CICD_SMTP_TO");
+
   private final Map<String, String> values;
 
   private SettingsParser(Map<String, String> values) {
@@ -42,6 +50,18 @@ public final class SettingsParser {
       }
     });
     return parse(merged, demo);
+  }
+
+  /**
+   * {@code CICD_*} names in {@code env} that the app does not read, most likely misspelt (the test
+   * suite's {@code CICD_TEST_*} and {@code CICD_REQUIRE_*} switches are not reported).
+   */
+  public static List<String> unknownKeys(Map<String, String> env) {
+    return env.keySet().stream()
+        .filter(k -> k.startsWith("CICD_") && !KEYS.contains(k))
+        .filter(k -> !k.startsWith("CICD_TEST_") && !k.startsWith("CICD_REQUIRE_"))
+        .sorted()
+        .toList();
   }
 
   public static Settings parse(Map<String, String> values, boolean demo) {

@@ -69,8 +69,9 @@ final class StandaloneApp implements AutoCloseable {
       JettyServer server = JettyServer.start(settings.port(), servlet);
       jetty = server;
       String url = "http://localhost:" + server.port() + "/";
-      StartupSummary.log(url, opened, settings, alerting, access, demo,
-          TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - begin));
+      StartupSummary.log(StartupSummary.lines(url, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - begin),
+          opened.description(), settings, alerting.channels(), alerting.storeDescription(), access,
+          Optional.ofNullable(demo).map(DemoMode::describe)));
     } catch (RuntimeException e) {
       close();
       throw e;

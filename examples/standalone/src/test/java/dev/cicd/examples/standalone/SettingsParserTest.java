@@ -20,9 +20,40 @@ class SettingsParserTest {
     Settings s = SettingsParser.parse(Map.of(), false);
     assertThat(s.port()).isEqualTo(8080);
     assertThat(s.dataDir()).isEqualTo(Path.of("./cicd-data"));
+    assertThat(s.dataDirConfigured()).isFalse();
     assertThat(s.database()).isEmpty();
     assertThat(s.github()).isEmpty();
     assertThat(s.publicRead()).isFalse();
+  }
+
+  @Test
+  @DisplayName("misspelt CICD_ variables are reported; the test suite's switches are not")
+  void unknownKeys() {
+    assertThat(SettingsParser.unknownKeys(Map.of("CICD_GITHUB_REPOS", "o/r", "CICD_PORT", "1", "PATH", "/bin",
+        "CICD_REQUIRE_POSTGRES", "true", "CICD_TEST_PG_URL", "jdbc:x"))).containsExactly("CICD_GITHUB_REPOS");
+  }
+
+  @Test
+  @DisplayName("SMTP: security follows the port unless set; user and password go together; tokens must differ")
+  void smtpAndTokens() {
+    Map<String, String> smtp = Map.of("CICD_SMTP_HOST", "smtp.example.com", "CICD_SMTP_FROM", "ci@example.com",
+        "CICD_SMTP_TO", "a@example.com");
+    assertThat(SettingsParser.parse(smtp, false).smtp().orElseThrow().security()).isEqualTo("starttls");
+    Map<String, String> smtps = new java.util.HashMap<>(smtp);
+    smtps.put("CICD_SMTP_PORT", "465");
+    assertThat(SettingsParser.parse(smtps, false).smtp().orElseThrow().security()).isEqualTo("smtps");
+    smtps.put("CICD_SMTP_SECURITY", "NONE");
+    assertThat(SettingsParser.parse(smtps, false).smtp().orElseThrow().security()).isEqualTo("none");
+    smtps.put("CICD_SMTP_SECURITY", "tls");
+    assertThatThrownBy(() -> SettingsParser.parse(smtps, false))
+        .hasMessage("CICD_SMTP_SECURITY must be none, starttls or smtps, but was 'tls'");
+    Map<String, String> userOnly = new java.util.HashMap<>(smtp);
+    userOnly.put("CICD_SMTP_USER", "bot");
+    assertThatThrownBy(() -> SettingsParser.parse(userOnly, false))
+        .hasMessage("CICD_SMTP_PASSWORD is required when CICD_SMTP_USER is set");
+    assertThatThrownBy(() -> SettingsParser.parse(Map.of("CICD_API_TOKEN", TOKEN, "CICD_ADMIN_TOKEN", TOKEN), false))
+        .hasMessageStartingWith("CICD_ADMIN_TOKEN must differ from CICD_API_TOKEN");
+    assertThat(SettingsParser.parse(Map.of("CICD_DATA_DIR", "/srv/cicd"), true).dataDirConfigured()).isTrue();
   }
 
   @Test

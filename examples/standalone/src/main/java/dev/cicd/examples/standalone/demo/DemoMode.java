@@ -44,11 +44,11 @@ public final class DemoMode implements AutoCloseable {
     this.description = description;
   }
 
-  /** The demo's alert rules: default-branch failures, slow runner queues and flaky tests. */
+  /** The demo's alert rules: failures and slow runner queues on default branches, flaky tests anywhere. */
   public static AlertConfig alertConfig() {
     return AlertConfig.of(List.of(
         FailedRule.of(AlertRules.DEFAULT_RULE_ID, RuleScope.defaultBranch()),
-        new LongQueueRule("slow-queue", RuleScope.allBranches(), List.of(), Duration.ofMinutes(15)),
+        new LongQueueRule("slow-queue", RuleScope.defaultBranch(), List.of(), Duration.ofMinutes(15)),
         new FlakyRule("flaky", RuleScope.allBranches(), List.of(), 2, Duration.ofDays(2))));
   }
 

@@ -40,10 +40,10 @@ final class RunPlanner {
 
   /**
    * @param scale multiplies queue and job times (the live feed runs faster than life)
-   * @param slowQueue makes runners scarce for this run (a long queue)
+   * @param slowQueue makes runners scarce for this run (a long queue) and runs it on the default branch
    */
   SimulatedRun plan(Pipeline pipeline, Instant createdAt, double scale, Outcome outcome, boolean slowQueue) {
-    RunContext run = context(pipeline, createdAt);
+    RunContext run = context(pipeline, createdAt, slowQueue);
     List<TimedEvent> events = new ArrayList<>();
     Instant end;
     if (outcome == Outcome.FLAKY) {
@@ -60,8 +60,8 @@ final class RunPlanner {
     return new SimulatedRun(pipeline, run.id(), events);
   }
 
-  private RunContext context(Pipeline p, Instant createdAt) {
-    boolean main = p.mainOnly() || random.nextDouble() < 0.45;
+  private RunContext context(Pipeline p, Instant createdAt, boolean onMain) {
+    boolean main = random.nextDouble() < 0.45 || p.mainOnly() || onMain;
     String branch = main ? "main" : pick(DemoCatalog.BRANCHES);
     String event = main ? (p.event().equals("schedule") ? "schedule" : "push") : "pull_request";
     String actor = branch.startsWith("renovate/") ? "renovate[bot]"

@@ -26,13 +26,17 @@ final class AppProcess implements AutoCloseable {
   final Process process;
   final Path log;
   final int port;
+  /** The app's own measure: from its start to ready (after the JVM had started). */
   final long startMillis;
+  /** From launching {@code java} to the ready line. */
+  final long wallMillis;
 
-  private AppProcess(Process process, Path log, int port, long startMillis) {
+  private AppProcess(Process process, Path log, int port, long startMillis, long wallMillis) {
     this.process = process;
     this.log = log;
     this.port = port;
     this.startMillis = startMillis;
+    this.wallMillis = wallMillis;
   }
 
   static Path jar() {
@@ -55,12 +59,14 @@ final class AppProcess implements AutoCloseable {
   }
 
   static AppProcess start(Map<String, String> env, Path log) throws IOException, InterruptedException {
+    long launched = System.nanoTime();
     Process process = command(env, log).start();
     Instant deadline = Instant.now().plus(START_TIMEOUT);
     while (Instant.now().isBefore(deadline)) {
       Optional<Matcher> ready = readyLine(log);
       if (ready.isPresent()) {
-        return new AppProcess(process, log, Integer.parseInt(ready.get().group(1)), Long.parseLong(ready.get().group(2)));
+        return new AppProcess(process, log, Integer.parseInt(ready.get().group(1)), Long.parseLong(ready.get().group(2)),
+            (System.nanoTime() - launched) / 1_000_000);
       }
       if (!process.isAlive()) {
         throw new IllegalStateException("the app exited with " + process.exitValue() + " before it was ready:\n"

@@ -70,7 +70,7 @@ export class AlertsView {
 
   render(data) {
     const all = listOf(data, 'alerts', 'items', 'instances');
-    const firing = listOf(data, 'firing', 'active') ?? all?.filter((a) => stateName(a) === 'firing' || stateName(a) === 'pending');
+    const firing = listOf(data, 'firing', 'active', 'open') ?? all?.filter((a) => stateName(a) === 'firing' || stateName(a) === 'pending');
     const history = listOf(data, 'history', 'transitions') ?? [];
     const silences = listOf(data, 'silences') ?? [];
     replaceChildren(this.firing, firing?.length ? alertTable(firing) : stateMessage('empty', 'No alert is firing.'));

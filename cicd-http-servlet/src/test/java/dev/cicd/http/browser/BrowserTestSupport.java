@@ -8,6 +8,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedCondition;
@@ -107,11 +108,13 @@ abstract class BrowserTestSupport {
     return (String) browser.script("return location.hash");
   }
 
+  /** Waits for {@code condition}; an element the page re-rendered meanwhile (stale) is looked up again. */
   <T> T waitUntil(ExpectedCondition<T> condition) {
-    return new WebDriverWait(driver, LOAD).until(condition);
+    return new WebDriverWait(driver, LOAD).ignoring(StaleElementReferenceException.class).until(condition);
   }
 
   <T> T waitUntil(Duration timeout, ExpectedCondition<T> condition) {
-    return new WebDriverWait(driver, timeout).pollingEvery(Duration.ofMillis(50)).until(condition);
+    return new WebDriverWait(driver, timeout).pollingEvery(Duration.ofMillis(50))
+        .ignoring(StaleElementReferenceException.class).until(condition);
   }
 }

@@ -74,6 +74,11 @@ public final class StoreBootstrap {
         .locations(MIGRATIONS)
         .table(prefix + "schema_history")
         .placeholders(Map.of("prefix", prefix))
+        // A schema that already holds the host application's own tables (an embedded store on the
+        // application's DataSource) has no history table of ours yet: mark it at version 0, so that
+        // every migration of the store still runs. An empty schema is migrated as before.
+        .baselineOnMigrate(true)
+        .baselineVersion("0")
         .load();
     try {
       if (migrate) {

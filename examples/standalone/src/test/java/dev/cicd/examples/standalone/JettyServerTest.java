@@ -1,0 +1,111 @@
+package dev.cicd.examples.standalone;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.ConnectException;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** Graceful stop of the embedded Jetty, with a servlet whose requests the test holds open. */
+class JettyServerTest {
+  /** "/slow" waits for the test's go; "/api/events" is an endless async stream, like live updates. */
+  static final class HoldingServlet extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+    final transient CountDownLatch slowStarted = new CountDownLatch(1);
+    final transient CountDownLatch streamStarted = new CountDownLatch(1);
+    final transient CountDownLatch release = new CountDownLatch(1);
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+      if (request.getRequestURI().equals("/api/events")) {
+        AsyncContext async = request.startAsync();
+        async.setTimeout(0);
+        response.setContentType("text/event-stream");
+        response.getOutputStream().print(": open\n\n");
+        response.flushBuffer();
+        streamStarted.countDown();
+        return;
+      }
+      slowStarted.countDown();
+      try {
+        release.await(60, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      response.getWriter().print("done");
+    }
+  }
+
+  final HttpClient http = HttpClient.newHttpClient();
+
+  @Test
+  @DisplayName("stop refuses new connections, lets a request in flight finish, and does not wait for live-update streams")
+  void gracefulStop() throws Exception {
+    HoldingServlet servlet = new HoldingServlet();
+    JettyServer jetty = JettyServer.start(0, servlet, Duration.ofSeconds(20));
+    int port = jetty.port();
+    InputStream stream = openStream(port);
+    assertThat(servlet.streamStarted.await(10, TimeUnit.SECONDS)).isTrue();
+    CompletableFuture<HttpResponse<String>> slow = http.sendAsync(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/slow")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(servlet.slowStarted.await(10, TimeUnit.SECONDS)).isTrue();
+
+    CompletableFuture<Boolean> stopped = CompletableFuture.supplyAsync(jetty::stop);
+    awaitRefused(port);
+    assertThat(stopped).as("still waiting for the request in flight").isNotDone();
+    servlet.release.countDown();
+
+    assertThat(slow.get(20, TimeUnit.SECONDS).body()).isEqualTo("done");
+    assertThat(stopped.get(20, TimeUnit.SECONDS)).as("stopped gracefully, before the stop timeout").isTrue();
+    assertThat(stream.readAllBytes()).as("the stream ended with the server").isNotNull();
+  }
+
+  @Test
+  @DisplayName("a request still running at the stop timeout is cut off, and stop says so")
+  void stopTimeout() throws Exception {
+    HoldingServlet servlet = new HoldingServlet();
+    JettyServer jetty = JettyServer.start(0, servlet, Duration.ofMillis(500));
+    CompletableFuture<HttpResponse<String>> slow = http.sendAsync(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + jetty.port() + "/slow")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(servlet.slowStarted.await(10, TimeUnit.SECONDS)).isTrue();
+    assertThat(jetty.stop()).isFalse();
+    servlet.release.countDown();
+    assertThatThrownBy(() -> slow.get(20, TimeUnit.SECONDS)).hasCauseInstanceOf(IOException.class);
+  }
+
+  private static InputStream openStream(int port) throws IOException {
+    Socket socket = new Socket("127.0.0.1", port);
+    socket.getOutputStream().write(("GET /api/events HTTP/1.1\r\nHost: localhost\r\n\r\n").getBytes());
+    socket.getOutputStream().flush();
+    return socket.getInputStream();
+  }
+
+  private static void awaitRefused(int port) throws Exception {
+    for (int i = 0; i < 200; i++) {
+      try (Socket probe = new Socket("127.0.0.1", port)) {
+        Thread.sleep(50);
+      } catch (ConnectException refused) {
+        return;
+      }
+    }
+    throw new AssertionError("the server kept accepting connections after stop() began");
+  }
+}

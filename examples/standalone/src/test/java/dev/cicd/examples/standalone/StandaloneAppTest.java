@@ -1,0 +1,76 @@
+package dev.cicd.examples.standalone;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The app in this JVM: wiring, and values only the libraries' builders reject. */
+class StandaloneAppTest {
+  static final String TOKEN = "read-0123456789abcdef";
+
+  @TempDir
+  Path dir;
+
+  private Settings settings(Map<String, String> extra) {
+    Map<String, String> env = new HashMap<>(Map.of("CICD_PORT", "0", "CICD_DATA_DIR", dir.toString()));
+    env.putAll(extra);
+    return SettingsParser.parse(env, false);
+  }
+
+  @Test
+  @DisplayName("starts on H2 in CICD_DATA_DIR with alerting in the database, serves /, and stops")
+  void startsAndStops() throws Exception {
+    try (StandaloneApp app = new StandaloneApp(settings(Map.of("CICD_API_TOKEN", TOKEN,
+        "CICD_GITHUB_WEBHOOK_SECRET", "secret")))) {
+      app.start();
+      HttpClient http = HttpClient.newHttpClient();
+      String base = "http://127.0.0.1:" + app.port();
+      HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(base + "/health")).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertThat(health.statusCode()).isEqualTo(200);
+      HttpResponse<String> alerts = http.send(HttpRequest.newBuilder(URI.create(base + "/api/alerts"))
+          .header("Authorization", "Bearer " + TOKEN).build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(alerts.statusCode()).as("alerting is wired: " + alerts.body()).isEqualTo(200);
+      assertThat(alerts.body()).contains("default-branch-failed", "\"log\"");
+      HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(base + "/")).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertThat(page.statusCode()).isEqualTo(200);
+      assertThat(page.body()).contains("<html");
+      assertThat(Files.exists(dir.resolve("cicd.mv.db"))).isTrue();
+    }
+    assertThat(HealthCheckCommand.check(URI.create("http://127.0.0.1:1/health"), System.out)).isEqualTo(1);
+  }
+
+  @Test
+  @DisplayName("a value the parser lets through but a library rejects still names the variable")
+  void libraryRejectionsNameTheVariable() {
+    StandaloneApp badApiUrl = new StandaloneApp(settings(Map.of("CICD_GITHUB_WEBHOOK_SECRET", "s",
+        "CICD_GITHUB_API_URL", "https://ghe.example.com/api/v3?x=1")));
+    assertThatThrownBy(badApiUrl::start).isInstanceOf(SettingsException.class)
+        .hasMessageStartingWith("CICD_GITHUB_API_URL: apiUrl must be an http(s) URL without query");
+    StandaloneApp badToken = new StandaloneApp(settings(Map.of("CICD_API_TOKEN", "with space 0123456789")));
+    assertThatThrownBy(badToken::start).isInstanceOf(SettingsException.class)
+        .hasMessage("CICD_API_TOKEN: readToken must be printable ASCII without spaces");
+  }
+
+  @Test
+  @DisplayName("an unreachable PostgreSQL stops the start naming CICD_DB_URL, without the URL's parameters")
+  void unreachableDatabase() {
+    StandaloneApp app = new StandaloneApp(settings(Map.of(
+        "CICD_DB_URL", "jdbc:postgresql://127.0.0.1:1/cicd?password=in-url-secret")));
+    assertThatThrownBy(app::start).isInstanceOf(StartupException.class)
+        .hasMessageStartingWith("cannot open the database at CICD_DB_URL=jdbc:postgresql://127.0.0.1:1/cicd?…")
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("in-url-secret"));
+  }
+}

@@ -14,8 +14,8 @@ import java.util.Map;
 /**
  * Webhook ingest benchmark. For every repetition and store it measures, each on a fresh server process
  * and a fresh database: the real stack and the floor (and once per repetition HTTP + HMAC alone) at the
- * highest rate (closed loop) and at half of it (open loop), then checks that the stored delivery rows
- * equal the acknowledged deliveries. Prints every run and then medians, spreads and real/floor ratios.
+ * highest rate (closed loop) and at half of it (open loop), then checks the stored delivery rows against
+ * the acknowledged deliveries (see {@link Measurement#consistent()}). Prints every run and then medians, spreads and real/floor ratios.
  *
  * <p>Arguments (all optional): {@code --stores h2,pg --seconds 20 --warmup 5 --reps 3 --connections 16
  * --per-build 4} (deliveries per build: 4 = three jobs and the run, sent back to back; 1 = a build each).

@@ -43,13 +43,15 @@ final class IngestRun {
         server.stop(Duration.ofSeconds(60));
       }
       long acknowledged = warm.stored() + max.stored() + half.stored();
+      long refused = warm.unavailable() + warm.errors() + max.unavailable() + max.errors() + half.unavailable()
+          + half.errors();
       long rows = mode == Mode.HMAC ? acknowledged
           : db.count(mode == Mode.REAL ? "cicd_delivery" : FloorServlet.TABLE);
       Measurement m = new Measurement(mode == Mode.HMAC ? "http+hmac" : name + " " + store, max, half,
-          cpuPerDelivery, acknowledged, rows);
-      System.out.printf(Locale.ROOT, "rep %d %-10s max: %s%n                half: %s%n                server CPU "
-          + "%.2f ms per delivery at max; rows %d, acknowledged %d%n", rep, m.label(), max, half, cpuPerDelivery, rows,
-          acknowledged);
+          cpuPerDelivery, acknowledged, refused, rows);
+      System.out.printf(Locale.ROOT, "rep %d %-10s warm-up: %s%n                max: %s%n                half: %s%n"
+          + "                server CPU %.2f ms per delivery at max; rows %d, acknowledged %d, refused or failed %d%n",
+          rep, m.label(), warm, max, half, cpuPerDelivery, rows, acknowledged, refused);
       return m;
     } finally {
       db.drop();

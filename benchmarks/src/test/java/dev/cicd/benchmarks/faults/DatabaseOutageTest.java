@@ -6,6 +6,7 @@ import dev.cicd.benchmarks.ingest.Database;
 import dev.cicd.benchmarks.ingest.IngestServer;
 import dev.cicd.benchmarks.ingest.LoadGenerator;
 import dev.cicd.benchmarks.ingest.LoadResult;
+import dev.cicd.store.jpa.JpaStoreConfig;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
@@ -19,6 +20,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * RELIABILITY §6.10 D1 on the real stack (Jetty 12 + servlet + Cicd + JpaBuildStore on PostgreSQL): the
@@ -28,6 +31,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(RequiresPostgres.class)
 class DatabaseOutageTest {
+  private static final Logger LOG = LoggerFactory.getLogger(DatabaseOutageTest.class);
   private final Database db = Database.newPostgresSchema("faults_");
 
   @AfterEach
@@ -41,7 +45,7 @@ class DatabaseOutageTest {
     URI pg = URI.create(Database.PG_URL.substring("jdbc:".length()));
     try (TcpProxy proxy = new TcpProxy(pg.getHost(), pg.getPort() < 0 ? 5432 : pg.getPort());
         IngestServer server = IngestServer.start(IngestServer.Mode.REAL, db, db.jdbcUrl("127.0.0.1:" + proxy.port()),
-            0, Duration.ofSeconds(2))) {
+            0, JpaStoreConfig.DEFAULT_CONNECTION_TIMEOUT)) {
       Webhooks hooks = new Webhooks(server.port());
       LoadGenerator load = new LoadGenerator(URI.create("http://127.0.0.1:" + server.port() + IngestServer.WEBHOOK_PATH),
           4, "outage", 1_000, 1, true);
@@ -51,7 +55,9 @@ class DatabaseOutageTest {
 
       proxy.cut();
       CompletableFuture<LoadResult> during = CompletableFuture.supplyAsync(() -> closedLoop(load, Duration.ofSeconds(8)));
+      long probeStart = System.nanoTime();
       HttpResponse<String> refused = hooks.postRun("probe-1", 1);
+      long probeMillis = (System.nanoTime() - probeStart) / 1_000_000;
       assertThat(refused.statusCode()).as(refused.body()).isEqualTo(503);
       assertThat(refused.headers().firstValue("Retry-After")).isPresent();
       HttpResponse<String> health = hooks.health();
@@ -63,7 +69,10 @@ class DatabaseOutageTest {
       assertThat(outage.otherStatus() + outage.errors()).as("every answer is a 503 (no timeouts): %s", outage).isZero();
 
       proxy.restore();
+      long restoreStart = System.nanoTime();
       HttpResponse<String> redelivered = awaitStored(hooks, "probe-1", 1);
+      LOG.info("Outage: probe answered {} in {} ms; load during the outage: {}; stored again {} ms after the restore",
+          refused.statusCode(), probeMillis, outage, (System.nanoTime() - restoreStart) / 1_000_000);
       assertThat(hooks.status(redelivered)).as("GitHub's redelivery of the refused delivery is stored now")
           .isEqualTo("stored");
       assertThat(hooks.health().statusCode()).isEqualTo(200);
@@ -75,6 +84,8 @@ class DatabaseOutageTest {
       for (long n : load.acknowledged()) {
         assertThat(stored).as("acknowledged delivery outage-%d", n).contains("outage-" + n);
       }
+      LOG.info("Before: {}; after: {}; acknowledged {}, stored {}", before, after, load.acknowledged().size(),
+          stored.size());
       assertThat(stored).contains("probe-1");
       stored.remove("probe-1");
       assertThat(stored).as("nothing stored that was not sent").allSatisfy(id ->

@@ -78,9 +78,11 @@ public record Database(String kind, String location) {
     return isPostgres() ? PG_PASSWORD : "";
   }
 
-  /** Creates the PostgreSQL schema if missing (H2 creates its files itself). */
-  public void create() throws SQLException {
-    if (isPostgres()) {
+  /** Creates the PostgreSQL schema, or the H2 directory, if missing. */
+  public void create() throws SQLException, java.io.IOException {
+    if (!isPostgres()) {
+      java.nio.file.Files.createDirectories(Path.of(location));
+    } else {
       try (Connection c = adminConnection(); Statement s = c.createStatement()) {
         s.execute("CREATE SCHEMA IF NOT EXISTS " + location);
       }

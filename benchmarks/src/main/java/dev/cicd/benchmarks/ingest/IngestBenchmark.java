@@ -1,0 +1,90 @@
+package dev.cicd.benchmarks.ingest;
+
+import dev.cicd.benchmarks.ingest.IngestServer.Mode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Webhook ingest benchmark. For every repetition and store it measures, each on a fresh server process
+ * and a fresh database: the real stack and the floor (and once per repetition HTTP + HMAC alone) at the
+ * highest rate (closed loop) and at half of it (open loop), then checks the stored delivery rows against
+ * the acknowledged deliveries (see {@link Measurement#consistent()}). Prints every run and then medians, spreads and real/floor ratios.
+ *
+ * <p>Arguments (all optional): {@code --stores h2,pg --seconds 20 --warmup 5 --reps 3 --connections 16
+ * --per-build 4} (deliveries per build: 4 = three jobs and the run, sent back to back; 1 = a build each).
+ */
+public final class IngestBenchmark {
+  private IngestBenchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    Map<String, String> options = options(args);
+    List<String> stores = List.of(options.getOrDefault("stores", "h2,pg").split(","));
+    Duration measure = Duration.ofSeconds(Long.parseLong(options.getOrDefault("seconds", "20")));
+    Duration warmup = Duration.ofSeconds(Long.parseLong(options.getOrDefault("warmup", "5")));
+    int reps = Integer.parseInt(options.getOrDefault("reps", "3"));
+    int connections = Integer.parseInt(options.getOrDefault("connections", "16"));
+    int perBuild = Integer.parseInt(options.getOrDefault("per-build", "4"));
+    if (stores.contains("pg") && !Database.postgresProblem().isEmpty()) {
+      throw new IllegalStateException("PostgreSQL does not answer at " + Database.PG_URL + ": "
+          + Database.postgresProblem());
+    }
+    System.out.printf(Locale.ROOT, "# ingest benchmark %s: %d cores, java %s, %s; %d connections, warm-up %s, "
+        + "measure %s, %d repetitions, %d deliveries per build%n", Instant.now(),
+        Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), System.getProperty("os.name"),
+        connections, warmup, measure, reps, perBuild);
+    Map<String, List<Measurement>> all = new LinkedHashMap<>();
+    Path work = Files.createTempDirectory("ingest-bench");
+    for (int rep = 1; rep <= reps; rep++) {
+      for (String store : stores) {
+        for (Mode mode : List.of(Mode.REAL, Mode.FLOOR)) {
+          Measurement m = IngestRun.measure(mode, store, work, rep, connections, perBuild, warmup, measure);
+          all.computeIfAbsent(m.label(), k -> new ArrayList<>()).add(m);
+        }
+      }
+      Measurement hmac = IngestRun.measure(Mode.HMAC, "h2", work, rep, connections, perBuild, warmup,
+          measure);
+      all.computeIfAbsent(hmac.label(), k -> new ArrayList<>()).add(hmac);
+    }
+    System.out.println();
+    System.out.println("| configuration | max deliveries/s, median (min–max) | p50 / p99 ms at half max, median "
+        + "(p99 min–max) | server CPU ms per delivery at max, median (min–max) | stored = acknowledged |");
+    System.out.println("|---|---|---|---|---|");
+    all.forEach((label, runs) -> System.out.println(Measurement.row(label, runs)));
+    System.out.println();
+    for (String store : stores) {
+      List<Measurement> real = all.get("real " + store);
+      List<Measurement> floor = all.get("floor " + store);
+      List<Double> ratios = new ArrayList<>();
+      List<Double> cpu = new ArrayList<>();
+      for (int i = 0; i < real.size(); i++) {
+        ratios.add(real.get(i).max().rate() / floor.get(i).max().rate());
+        cpu.add(real.get(i).cpuPerDelivery() / floor.get(i).cpuPerDelivery());
+      }
+      System.out.printf(Locale.ROOT, "%s: throughput real/floor (same repetition) %s, median %.3f; server CPU per "
+          + "delivery real/floor %s, median %.1f%n", store, format(ratios), Measurement.median(ratios), format(cpu),
+          Measurement.median(cpu));
+    }
+  }
+
+  private static List<String> format(List<Double> values) {
+    return values.stream().map(v -> String.format(Locale.ROOT, "%.3f", v)).toList();
+  }
+
+  private static Map<String, String> options(String[] args) {
+    Map<String, String> options = new LinkedHashMap<>();
+    for (int i = 0; i + 1 < args.length; i += 2) {
+      if (!args[i].startsWith("--")) {
+        throw new IllegalArgumentException("options are --name value, but got '" + args[i] + "'");
+      }
+      options.put(args[i].substring(2), args[i + 1]);
+    }
+    return options;
+  }
+}

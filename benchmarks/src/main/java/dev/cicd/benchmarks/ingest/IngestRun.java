@@ -1,0 +1,63 @@
+package dev.cicd.benchmarks.ingest;
+
+import dev.cicd.benchmarks.ingest.IngestServer.Mode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+
+/** One measurement of one configuration on a fresh server process and database. */
+final class IngestRun {
+  private IngestRun() {}
+
+  private static void deleteTree(Path dir) throws java.io.IOException {
+    try (java.util.stream.Stream<Path> paths = Files.walk(dir)) {
+      for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
+  }
+
+  static Measurement measure(Mode mode, String store, Path work, int rep, int connections, int perBuild,
+      Duration warmup,
+      Duration measure) throws Exception {
+    String name = mode.name().toLowerCase(Locale.ROOT);
+    Database db = store.equals("pg") ? Database.newPostgresSchema("bench_")
+        : Database.h2(Files.createDirectories(work.resolve(name + "-" + rep)));
+    Path log = work.resolve(name + "-" + store + "-" + rep + ".log");
+    try {
+      ServerProcess server = ServerProcess.start(mode, db, 0, log, "-Xmx1g");
+      LoadResult warm;
+      LoadResult max;
+      LoadResult half;
+      double cpuPerDelivery;
+      try {
+        LoadGenerator load = new LoadGenerator(server.uri(IngestServer.WEBHOOK_PATH), connections,
+            name + "-" + store + "-" + rep, 1_000_000L * rep, perBuild, false);
+        warm = load.closedLoop(warmup);
+        Duration cpuBefore = server.cpuTime();
+        max = load.closedLoop(measure);
+        cpuPerDelivery = server.cpuTime().minus(cpuBefore).toNanos() / 1e6 / Math.max(1, max.answered());
+        half = load.openLoop(Math.max(1, max.rate() / 2), measure);
+      } finally {
+        server.stop(Duration.ofSeconds(60));
+      }
+      long acknowledged = warm.stored() + max.stored() + half.stored();
+      long refused = warm.unavailable() + warm.errors() + max.unavailable() + max.errors() + half.unavailable()
+          + half.errors();
+      long rows = mode == Mode.HMAC ? acknowledged
+          : db.count(mode == Mode.REAL ? "cicd_delivery" : FloorServlet.TABLE);
+      Measurement m = new Measurement(mode == Mode.HMAC ? "http+hmac" : name + " " + store, max, half,
+          cpuPerDelivery, acknowledged, refused, rows);
+      System.out.printf(Locale.ROOT, "rep %d %-10s warm-up: %s%n                max: %s%n                half: %s%n"
+          + "                server CPU %.2f ms per delivery at max; rows %d, acknowledged %d, refused or failed %d%n",
+          rep, m.label(), warm, max, half, cpuPerDelivery, rows, acknowledged, refused);
+      return m;
+    } finally {
+      db.drop();
+      if (!db.isPostgres()) {
+        deleteTree(Path.of(db.location()));
+      }
+    }
+  }
+}

@@ -1,0 +1,41 @@
+package dev.cicd.benchmarks.ingest;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The result of one configuration in one repetition: highest rate, half-rate latency, server CPU per
+ * delivery, and the row check: rows must be at least the acknowledged deliveries and at most those plus
+ * the refused or failed ones (a delivery answered 503 after its deadline may still be stored; GitHub's
+ * redelivery is then a duplicate).
+ */
+record Measurement(String label, LoadResult max, LoadResult half, double cpuPerDelivery, long acknowledged,
+    long refused, long rows) {
+
+  boolean consistent() {
+    return rows >= acknowledged && rows <= acknowledged + refused;
+  }
+
+
+  static String row(String label, List<Measurement> runs) {
+    List<Double> rates = runs.stream().map(m -> m.max().rate()).toList();
+    List<Double> p50 = runs.stream().map(m -> m.half().p50Micros() / 1e3).toList();
+    List<Double> p99 = runs.stream().map(m -> m.half().p99Micros() / 1e3).toList();
+    List<Double> cpu = runs.stream().map(Measurement::cpuPerDelivery).toList();
+    long equal = runs.stream().filter(m -> m.rows() == m.acknowledged()).count();
+    long consistent = runs.stream().filter(Measurement::consistent).count();
+    return String.format(Locale.ROOT, "| %s | %.0f (%.0f–%.0f) | %.1f / %.1f (%.1f–%.1f) | %.2f (%.2f–%.2f) "
+        + "| equal in %d, consistent in %d of %d runs |", label, median(rates), Collections.min(rates),
+        Collections.max(rates), median(p50), median(p99), Collections.min(p99), Collections.max(p99), median(cpu),
+        Collections.min(cpu), Collections.max(cpu), equal, consistent, runs.size());
+  }
+
+  static double median(List<Double> values) {
+    List<Double> sorted = new ArrayList<>(values);
+    Collections.sort(sorted);
+    int n = sorted.size();
+    return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+  }
+}

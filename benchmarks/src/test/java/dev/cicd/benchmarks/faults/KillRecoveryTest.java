@@ -1,0 +1,107 @@
+package dev.cicd.benchmarks.faults;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cicd.benchmarks.ingest.Database;
+import dev.cicd.benchmarks.ingest.IngestServer;
+import dev.cicd.benchmarks.ingest.LoadGenerator;
+import dev.cicd.benchmarks.ingest.LoadResult;
+import dev.cicd.benchmarks.ingest.ServerProcess;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * RELIABILITY §6.10 D5/D7: the real stack ({@link IngestServer} in a child JVM: Jetty 12 + servlet + Cicd
+ * + JpaBuildStore) is killed with SIGKILL during a burst of webhook posts over 16 connections, then
+ * restarted on the same database, {@code -Dcicd.faults.killRounds} times (default 10). After every
+ * restart the builds listed through {@code GET api/builds} must include every acknowledged delivery
+ * (each delivery is its own build) and list no build twice. Slow: runs in the {@code faults} profile.
+ */
+@Tag("faults-slow")
+class KillRecoveryTest {
+  private static final Logger LOG = LoggerFactory.getLogger(KillRecoveryTest.class);
+  private static final int ROUNDS = Integer.getInteger("cicd.faults.killRounds", 10);
+
+  @TempDir
+  Path temp;
+
+  @Test
+  @DisplayName("D5/D7 on H2: SIGKILL during a webhook burst, restart: no acknowledged delivery missing, no duplicate")
+  void h2() throws Exception {
+    rounds(Database.h2(temp.resolve("h2")));
+  }
+
+  @Test
+  @ExtendWith(RequiresPostgres.class)
+  @DisplayName("D5 on PostgreSQL: SIGKILL during a webhook burst, restart: no acknowledged delivery missing, no duplicate")
+  void postgres() throws Exception {
+    Database db = Database.newPostgresSchema("faults_kill_");
+    try {
+      rounds(db);
+    } finally {
+      db.drop();
+    }
+  }
+
+  private void rounds(Database db) throws Exception {
+    Random random = new Random(20_261_127L);
+    Set<Long> acknowledged = new HashSet<>();
+    Set<Long> sent = new HashSet<>();
+    Path log = temp.resolve("server-" + db.kind() + ".log");
+    ServerProcess server = ServerProcess.start(IngestServer.Mode.REAL, db, 0, log, "-Xmx512m");
+    long listed = 0;
+    try {
+      for (int round = 1; round <= ROUNDS; round++) {
+        LoadGenerator load = new LoadGenerator(server.uri(IngestServer.WEBHOOK_PATH), 16, "kill-" + round,
+            round * 1_000_000L, 1, true);
+        CompletableFuture<LoadResult> burst = CompletableFuture.supplyAsync(() -> burst(load));
+        Thread.sleep(1_000 + random.nextInt(2_000));
+        server.kill();
+        LoadResult result = burst.join();
+        load.acknowledged().forEach(n -> acknowledged.add(load.runId(n)));
+        for (long n = 0; n < load.issued(); n++) {
+          sent.add(load.runId(n));
+        }
+        server = ServerProcess.start(IngestServer.Mode.REAL, db, 0, log, "-Xmx512m");
+        Webhooks.RunIds builds = new Webhooks(server.port()).listBuilds();
+        listed = builds.ids().size();
+        Set<Long> missing = new HashSet<>(acknowledged);
+        missing.removeAll(builds.ids());
+        LOG.info("{} round {}: {}; builds listed {} (distinct {}), acknowledged so far {}, missing {}", db.kind(),
+            round, result, builds.listed(), builds.ids().size(), acknowledged.size(), missing.size());
+        assertThat(result.stored()).as("round %d stored some deliveries before the kill: %s", round, result)
+            .isPositive();
+        assertThat(missing).as("acknowledged deliveries missing after kill round %d", round).isEmpty();
+        assertThat(builds.listed()).as("builds listed twice after round %d", round).isEqualTo(builds.ids().size());
+        assertThat(sent).as("only sent deliveries are stored").containsAll(builds.ids());
+      }
+    } finally {
+      server.stop(Duration.ofSeconds(60));
+    }
+    long rows = db.count("cicd_delivery");
+    LOG.info("{}: {} rounds, {} acknowledged, {} builds, {} delivery rows", db.kind(), ROUNDS, acknowledged.size(),
+        listed, rows);
+    assertThat(rows).as("delivery rows: at least the acknowledged ones, at most one per stored build")
+        .isBetween((long) acknowledged.size(), listed);
+  }
+
+  private static LoadResult burst(LoadGenerator load) {
+    try {
+      return load.closedLoop(Duration.ofSeconds(4));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -24,11 +24,11 @@ class MigrationTest {
   void migratesOnceAndReopens() throws Exception {
     try (JpaBuildStore store = JpaBuildStore.h2(dir)) {
       assertThat(store.recordDelivery(DeliveryKey.of("kept"), Instant.now())).isTrue();
-      assertThat(history(store)).isEqualTo("1:true");
+      assertThat(history(store)).isEqualTo("1:true,2:true");
     }
     try (JpaBuildStore store = JpaBuildStore.h2(dir)) {
       assertThat(store.hasDelivery(DeliveryKey.of("kept"))).isTrue();
-      assertThat(history(store)).isEqualTo("1:true");
+      assertThat(history(store)).isEqualTo("1:true,2:true");
     }
   }
 
@@ -37,9 +37,7 @@ class MigrationTest {
   void failedMigrationRefused() throws Exception {
     try (JpaBuildStore store = JpaBuildStore.h2(dir); Connection c = store.dataSource().getConnection();
         Statement s = c.createStatement()) {
-      s.execute("INSERT INTO \"cicd_schema_history\" (\"installed_rank\", \"version\", \"description\", \"type\","
-          + " \"script\", \"checksum\", \"installed_by\", \"execution_time\", \"success\")"
-          + " VALUES (2, '2', 'half applied', 'SQL', 'V2__half_applied.sql', 0, 'test', 1, FALSE)");
+      s.execute("UPDATE \"cicd_schema_history\" SET \"success\" = FALSE WHERE \"version\" = '2'");
     }
     assertThatThrownBy(() -> JpaBuildStore.h2(dir)).isInstanceOf(BuildStoreException.class)
         .hasMessageContaining("schema");
@@ -59,7 +57,7 @@ class MigrationTest {
   private static String history(JpaBuildStore store) throws Exception {
     try (Connection c = store.dataSource().getConnection(); Statement s = c.createStatement();
         ResultSet rs = s.executeQuery("SELECT \"version\", \"success\" FROM \"cicd_schema_history\""
-            + " ORDER BY \"installed_rank\"")) {
+            + " WHERE \"version\" IS NOT NULL ORDER BY \"installed_rank\"")) {
       StringBuilder out = new StringBuilder();
       while (rs.next()) {
         out.append(out.length() == 0 ? "" : ",").append(rs.getString(1)).append(':').append(rs.getBoolean(2));

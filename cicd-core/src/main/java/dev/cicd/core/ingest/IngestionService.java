@@ -89,7 +89,8 @@ public final class IngestionService {
         notifyDeployment(deployment);
       }
     }
-    if (delivery != null && !store.recordDelivery(delivery, clock.instant()) && !result.outcome().changed()) {
+    if (delivery != null && !store.recordDelivery(delivery, clock.instant())) {
+      // A concurrent request carried the same delivery and recorded it: that one reports it stored.
       return IngestResult.duplicate();
     }
     return result;
@@ -110,8 +111,8 @@ public final class IngestionService {
     for (ProviderEvent event : events) {
       results.add(ingest(event, null));
     }
-    boolean recorded = store.recordDelivery(delivery, clock.instant());
-    if (!recorded && results.stream().noneMatch(r -> r.outcome().changed())) {
+    if (!store.recordDelivery(delivery, clock.instant())) {
+      // A concurrent request carried the same delivery and recorded it first: exactly one reports it stored.
       return List.of(IngestResult.duplicate());
     }
     return results;

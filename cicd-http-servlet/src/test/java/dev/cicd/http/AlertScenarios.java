@@ -11,6 +11,7 @@ import dev.cicd.core.ingest.RunUpdate;
 import dev.cicd.http.support.Checks;
 import dev.cicd.http.support.Container;
 import dev.cicd.http.support.Json;
+import dev.cicd.http.support.RawHttp;
 import dev.cicd.http.support.SseReader;
 import dev.cicd.http.support.TestApp;
 import java.net.http.HttpRequest;
@@ -125,17 +126,22 @@ abstract class AlertScenarios {
   @Test
   @DisplayName("configure is bounded and admin-only: 403 for the read token, 415, 400 for hostile JSON, 413")
   void configureIsGuarded() throws Exception {
+    var rulesBefore = app.alerting.engine().config().rules();
     Checks.problem(post("api/alerts/configure", TestApp.READ_TOKEN, VALID), 403);
     Checks.problem(app.send(app.request("api/alerts/configure").header("Authorization", "Bearer " + TestApp.ADMIN_TOKEN)
         .header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofString(VALID))), 415);
     Checks.problem(post("api/alerts/configure", TestApp.ADMIN_TOKEN, "[".repeat(5_000) + "]".repeat(5_000)), 400);
     Checks.problem(post("api/alerts/configure", TestApp.ADMIN_TOKEN, "{\"rules\": [], \"rules\": []}"), 400);
     Checks.problem(post("api/alerts/configure", TestApp.ADMIN_TOKEN, "{\"rules\": [] } trailing"), 400);
-    // Expect: 100-continue lets the server refuse the oversized body before it is sent, so the 413 cannot race
-    // with the client still writing a body the server will not read.
-    Checks.problem(app.send(app.request("api/alerts/configure").expectContinue(true)
-        .header("Authorization", "Bearer " + TestApp.ADMIN_TOKEN).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString("{\"rules\": [], \"x\": \"" + "a".repeat(70_000) + "\"}"))), 413);
+    // The declared length alone is refused before any body is read. (A body actually sent races the refusal, and
+    // JDK 17's HttpClient with Expect: 100-continue never returns when the server answers 413 instead of 100.)
+    String head = "POST /app/cicd/api/alerts/configure HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+        + "Authorization: Bearer " + TestApp.ADMIN_TOKEN + "\r\nContent-Type: application/json\r\n"
+        + "Content-Length: 70000\r\n\r\n";
+    RawHttp.Response tooLarge = RawHttp.exchange(app.server.port(), head);
+    assertThat(tooLarge.status()).isEqualTo(413);
+    assertThat(tooLarge.header("Content-Type")).startsWith("application/problem+json");
+    assertThat(app.alerting.engine().config().rules()).isEqualTo(rulesBefore);
   }
 
   @Test

@@ -107,6 +107,18 @@ public record Database(String kind, String location) {
     }
   }
 
+  /** The first column of every row of {@code sql} (a fixed query, not user input), as text. */
+  public java.util.Set<String> strings(String sql) throws SQLException {
+    java.util.Set<String> values = new java.util.HashSet<>();
+    try (Connection c = DriverManager.getConnection(jdbcUrl(), user(), password());
+        Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+      while (rs.next()) {
+        values.add(rs.getString(1));
+      }
+    }
+    return values;
+  }
+
   /** A HikariCP pool on this database. */
   public HikariDataSource pool(String jdbcUrl, int size) {
     HikariConfig config = new HikariConfig();

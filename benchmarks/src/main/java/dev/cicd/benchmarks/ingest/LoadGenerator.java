@@ -31,6 +31,7 @@ public final class LoadGenerator {
   private final int perBuild;
   private final AtomicLong next = new AtomicLong();
   private final @Nullable Queue<Long> acknowledged;
+  private volatile boolean stopped;
   private final HttpClient client;
 
   /**
@@ -69,6 +70,11 @@ public final class LoadGenerator {
   }
 
   /** Delivery numbers answered 200 "stored" so far (when tracking). */
+  /** Ends the running loop: every connection returns after its request in flight (a killed server, say). */
+  public void stop() {
+    stopped = true;
+  }
+
   public List<Long> acknowledged() {
     return acknowledged == null ? List.of() : List.copyOf(acknowledged);
   }
@@ -122,7 +128,7 @@ public final class LoadGenerator {
             LockSupport.parkNanos(wait);
           }
         }
-        if (intended >= end || System.nanoTime() >= end) {
+        if (stopped || intended >= end || System.nanoTime() >= end) {
           return;
         }
         send(next.getAndIncrement(), intended);

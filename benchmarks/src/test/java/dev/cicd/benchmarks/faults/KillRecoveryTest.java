@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Random;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.DisplayName;
@@ -58,6 +59,7 @@ class KillRecoveryTest {
     Random random = new Random(20_261_127L);
     Set<Long> acknowledged = new HashSet<>();
     Set<Long> sent = new HashSet<>();
+    Set<String> acknowledgedDeliveries = new HashSet<>();
     Path log = temp.resolve("server-" + db.kind() + ".log");
     ServerProcess server = ServerProcess.start(IngestServer.Mode.REAL, db, 0, log, "-Xmx512m");
     long listed = 0;
@@ -66,15 +68,31 @@ class KillRecoveryTest {
         LoadGenerator load = new LoadGenerator(server.uri(IngestServer.WEBHOOK_PATH), 16, "kill-" + round,
             round * 1_000_000L, 1, true);
         CompletableFuture<LoadResult> burst = CompletableFuture.supplyAsync(() -> burst(load));
-        Thread.sleep(1_000 + random.nextInt(2_000));
+        // A freshly started JVM answers its first deliveries slowly: kill only once the burst is being stored,
+        // at a random point of it, so that every round kills in the middle of acknowledged traffic.
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (load.acknowledged().isEmpty() && !burst.isDone() && System.nanoTime() < deadline) {
+          Thread.sleep(20);
+        }
+        Thread.sleep(300 + random.nextInt(1_200));
         server.kill();
+        Thread.sleep(200);
+        load.stop();
         LoadResult result = burst.join();
         load.acknowledged().forEach(n -> acknowledged.add(load.runId(n)));
+        String prefix = "kill-" + round + "-";
+        load.acknowledged().forEach(n -> acknowledgedDeliveries.add(prefix + n));
         for (long n = 0; n < load.issued(); n++) {
           sent.add(load.runId(n));
         }
         server = ServerProcess.start(IngestServer.Mode.REAL, db, 0, log, "-Xmx512m");
-        Webhooks.RunIds builds = new Webhooks(server.port()).listBuilds();
+        Webhooks.RunIds builds;
+        try {
+          builds = new Webhooks(server.port()).listBuilds();
+        } catch (java.io.IOException e) {
+          throw new AssertionError("listing after kill round " + round + " failed; the server's log ends with:\n"
+              + tail(log, 80), e);
+        }
         listed = builds.ids().size();
         Set<Long> missing = new HashSet<>(acknowledged);
         missing.removeAll(builds.ids());
@@ -90,6 +108,9 @@ class KillRecoveryTest {
       server.stop(Duration.ofSeconds(60));
     }
     long rows = db.count("cicd_delivery");
+    Set<String> lostDeliveries = new HashSet<>(acknowledgedDeliveries);
+    lostDeliveries.removeAll(db.strings("SELECT delivery_id FROM cicd_delivery"));
+    assertThat(lostDeliveries).as("acknowledged deliveries without their delivery-log row").isEmpty();
     LOG.info("{}: {} rounds, {} acknowledged, {} builds, {} delivery rows", db.kind(), ROUNDS, acknowledged.size(),
         listed, rows);
     assertThat(rows).as("delivery rows: at least the acknowledged ones, at most one per stored build")
@@ -98,10 +119,15 @@ class KillRecoveryTest {
 
   private static LoadResult burst(LoadGenerator load) {
     try {
-      return load.closedLoop(Duration.ofSeconds(4));
+      return load.closedLoop(Duration.ofSeconds(25));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
+  }
+
+  private static String tail(Path log, int lines) throws java.io.IOException {
+    List<String> all = java.nio.file.Files.readAllLines(log);
+    return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
   }
 }

@@ -49,7 +49,7 @@ public final class QueryBenchmark {
    * The stores' clock stands at the end of the history, as a live dashboard's does: the last three days
    * of every window are read from the database each time, only older days can come from the cache.
    */
-  private static final java.time.Clock NOW = java.time.Clock.fixed(BenchData.END, java.time.ZoneOffset.UTC);
+  static final java.time.Clock NOW = java.time.Clock.fixed(BenchData.END, java.time.ZoneOffset.UTC);
   private static final String UNCACHED = "summarize() 30 days, store without summary cache";
 
   private QueryBenchmark() {}
@@ -70,6 +70,16 @@ public final class QueryBenchmark {
       JpaBuildStore store = postgres(data, reload);
       run("PostgreSQL", store, pgConfig().summaryCacheRows(0).build(), data);
     }
+  }
+
+  /** The loaded H2 database, without loading anything. */
+  static JpaBuildStore openH2() {
+    return JpaBuildStore.create(h2Config().build());
+  }
+
+  /** The loaded PostgreSQL schema, without loading anything. */
+  static JpaBuildStore openPostgres() {
+    return JpaBuildStore.create(pgConfig().build());
   }
 
   private static JpaStoreConfig.Builder h2Config() {

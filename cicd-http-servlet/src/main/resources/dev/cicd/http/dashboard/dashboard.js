@@ -44,6 +44,7 @@ export class LiveUpdates {
     this.everything = false;
     this.changed = null;
     this.running = false;
+    this.connectedBefore = false;
     setInterval(() => this.renderUpdated(), 1000);
   }
 
@@ -130,8 +131,10 @@ export class LiveUpdates {
     this.retryMs = MIN_RETRY_MS;
     this.stopPolling();
     this.setState('live', 'Live');
-    // Whatever happened while we were not connected is picked up once.
-    this.requestRefresh();
+    // Whatever happened while we were not connected is picked up once. The first connection follows the
+    // page's own first load (started together with it), so it needs no second load of the same data.
+    if (this.connectedBefore) this.requestRefresh();
+    this.connectedBefore = true;
     const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
     const parser = new EventStreamParser((event) => this.dispatch(event),
       (retry) => { this.retryMs = Math.min(Math.max(retry, MIN_RETRY_MS), MAX_RETRY_MS); });

@@ -164,6 +164,18 @@ class DashboardBrowserTest extends BrowserTestSupport {
   }
 
   @Test
+  @DisplayName("opening the overview loads its data once: the first live connection does not load it again")
+  void firstLoadOnce() throws InterruptedException {
+    open("#/overview?window=7d");
+    waitUntil(d -> "live".equals(browser.script("return document.getElementById('live-state').dataset.state")));
+    Thread.sleep(1_000); // a refresh requested by the connection would have run 150 ms after it
+
+    Object loads = browser.script("return performance.getEntriesByType('resource').filter(e =>"
+        + " e.name.includes('api/metrics/summary') && e.responseStatus === 200).length");
+    assertThat(loads).isEqualTo(1L);
+  }
+
+  @Test
   @DisplayName("KPIs and the failing list follow an ingested change within 2 s")
   void liveKpiUpdate() {
     open("#/overview?window=7d");

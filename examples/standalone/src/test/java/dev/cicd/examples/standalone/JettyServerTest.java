@@ -91,6 +91,48 @@ class JettyServerTest {
     assertThatThrownBy(() -> slow.get(20, TimeUnit.SECONDS)).hasCauseInstanceOf(IOException.class);
   }
 
+  /** "/app.js" answers a script of 20 KB; "/api/events" an event stream that ends after its first event. */
+  static final class ContentServlet extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+    static final String SCRIPT = "export const answer = 42; // padding\n".repeat(550);
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+      boolean events = request.getRequestURI().equals("/api/events");
+      response.setContentType(events ? "text/event-stream" : "text/javascript");
+      response.getWriter().print(events ? "data: " + "x".repeat(2_000) + "\n\n" : SCRIPT);
+    }
+  }
+
+  @Test
+  @DisplayName("responses are gzip-compressed for clients that accept it; the live-update stream is not")
+  void compression() throws Exception {
+    JettyServer jetty = JettyServer.start(0, new ContentServlet(), Duration.ofSeconds(5));
+    try {
+      HttpResponse<byte[]> gzipped = http.send(HttpRequest.newBuilder(
+          URI.create("http://127.0.0.1:" + jetty.port() + "/app.js")).header("Accept-Encoding", "gzip").build(),
+          HttpResponse.BodyHandlers.ofByteArray());
+      HttpResponse<String> plain = http.send(HttpRequest.newBuilder(
+          URI.create("http://127.0.0.1:" + jetty.port() + "/app.js")).build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<byte[]> stream = http.send(HttpRequest.newBuilder(
+          URI.create("http://127.0.0.1:" + jetty.port() + "/api/events")).header("Accept-Encoding", "gzip").build(),
+          HttpResponse.BodyHandlers.ofByteArray());
+
+      assertThat(gzipped.headers().firstValue("Content-Encoding")).hasValue("gzip");
+      assertThat(gzipped.body().length).isLessThan(ContentServlet.SCRIPT.length() / 10);
+      try (InputStream in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(gzipped.body()))) {
+        assertThat(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))
+            .isEqualTo(ContentServlet.SCRIPT);
+      }
+      assertThat(plain.headers().firstValue("Content-Encoding")).isEmpty();
+      assertThat(plain.body()).isEqualTo(ContentServlet.SCRIPT);
+      assertThat(stream.headers().firstValue("Content-Encoding")).isEmpty();
+      assertThat(new String(stream.body(), java.nio.charset.StandardCharsets.UTF_8)).startsWith("data: xxx");
+    } finally {
+      jetty.stop();
+    }
+  }
+
   private static InputStream openStream(int port) throws IOException {
     Socket socket = new Socket("127.0.0.1", port);
     socket.getOutputStream().write(("GET /api/events HTTP/1.1\r\nHost: localhost\r\n\r\n").getBytes());

@@ -95,8 +95,17 @@ abstract class BrowserTestSupport {
     return Boolean.TRUE.equals(browser.script("const e = document.getElementById(arguments[0]); return !!e && !e.hidden;", id));
   }
 
+  /** The element's visible text; an element the page re-rendered between finding and reading is found again. */
   String text(String css) {
-    return driver.findElement(By.cssSelector(css)).getText();
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return driver.findElement(By.cssSelector(css)).getText();
+      } catch (StaleElementReferenceException e) {
+        if (attempt == 20) {
+          throw e;
+        }
+      }
+    }
   }
 
   /** The KPI's visible text, e.g. text of [data-kpi="successRate"]. */

@@ -200,7 +200,8 @@ class DashboardBrowserTest extends BrowserTestSupport {
         .updatedAt(created.plusSeconds(5)).build());
     open("#/build/" + URLEncoder.encode(id.asString(), StandardCharsets.UTF_8));
     waitUntil(d -> "live".equals(browser.script("return document.getElementById('live-state').dataset.state")));
-    assertThat(text("#build-detail .badge")).isEqualTo("Running");
+    // the detail of a running build re-renders while it runs: read the badge through the stale-tolerant wait
+    waitUntil(Duration.ofSeconds(5), d -> text("#build-detail .badge").equals("Running"));
 
     server.cicd().ingestion().ingest(RunUpdate.builder(id).workflowName("CI").runNumber(3).branch("main")
         .title("Slow one").status(BuildStatus.COMPLETED).conclusion(Conclusion.SUCCESS).createdAt(created)

@@ -12,9 +12,10 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Does H2 keep every commit across {@code kill -9}? Plain JDBC, no store code: child JVMs insert rows from
- * 16 threads in autocommit transactions and print each acknowledged id; the parent kills each child after a
- * few seconds, and finally counts the acknowledged ids missing from the table.
+ * Does H2 keep every commit across {@code kill -9}? Plain JDBC, no store code: child JVMs run 16 threads that
+ * each update one of 50 hot rows (as builds are updated while they run, which frees pages and makes H2 reuse
+ * file space) and insert one new row, each in its own autocommit transaction, printing every acknowledged
+ * insert; the parent kills each child after a few seconds, and finally counts the acknowledged ids missing.
  *
  * <pre>java -cp "$CP" dev.cicd.benchmarks.H2KillProbe DIR ROUNDS [URL-SUFFIX]</pre>
  * URL-SUFFIX is appended to {@code jdbc:h2:file:DIR/probe;WRITE_DELAY=0}, e.g. {@code ;REUSE_SPACE=FALSE}.
@@ -66,6 +67,7 @@ public final class H2KillProbe {
   private static void child(String url) throws Exception {
     try (Connection c = DriverManager.getConnection(url, "sa", "")) {
       c.createStatement().execute("CREATE TABLE IF NOT EXISTS probe (id VARCHAR(100) PRIMARY KEY, pad VARCHAR(400))");
+      c.createStatement().execute("CREATE TABLE IF NOT EXISTS hot (id INT PRIMARY KEY, n BIGINT)");
     }
     String prefix = Long.toString(System.nanoTime(), 36);
     AtomicLong next = new AtomicLong();
@@ -77,10 +79,15 @@ public final class H2KillProbe {
 
   private static void insertForever(String url, String prefix, AtomicLong next) {
     try (Connection c = DriverManager.getConnection(url, "sa", "");
-        PreparedStatement insert = c.prepareStatement("INSERT INTO probe VALUES (?, ?)")) {
+        PreparedStatement insert = c.prepareStatement("INSERT INTO probe VALUES (?, ?)");
+        PreparedStatement touch = c.prepareStatement("MERGE INTO hot KEY (id) VALUES (?, ?)")) {
       String pad = "x".repeat(300);
       while (true) {
-        String id = prefix + "-" + next.getAndIncrement();
+        long n = next.getAndIncrement();
+        String id = prefix + "-" + n;
+        touch.setInt(1, (int) (n % 50));
+        touch.setLong(2, n);
+        touch.executeUpdate();
         insert.setString(1, id);
         insert.setString(2, pad);
         insert.executeUpdate();

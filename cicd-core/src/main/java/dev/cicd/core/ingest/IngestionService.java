@@ -135,7 +135,7 @@ public final class IngestionService {
           throw e;
         }
         LOG.debug("Retrying merge of build {} after a concurrent update (attempt {})", id, attempt);
-        Thread.onSpinWait();
+        backOff(attempt, e);
       }
     }
   }
@@ -157,6 +157,20 @@ public final class IngestionService {
       } catch (RuntimeException e) {
         LOG.warn("Ingest listener {} failed for build {}", listener, change.after().id(), e);
       }
+    }
+  }
+
+  /**
+   * Waits a random 0..2^attempt ms (at most 64) before the next try, so that writers who keep colliding on one
+   * hot build spread out instead of retrying in lockstep until their attempts run out.
+   */
+  private static void backOff(int attempt, ConcurrentBuildModificationException conflict) {
+    long maxMillis = Math.min(1L << Math.min(attempt, 6), 64L);
+    try {
+      Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(maxMillis + 1));
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+      throw conflict;
     }
   }
 }

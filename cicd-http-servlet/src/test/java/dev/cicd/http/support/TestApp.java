@@ -105,8 +105,22 @@ public final class TestApp implements AutoCloseable {
     return send(request(relative).header("Authorization", "Bearer " + READ_TOKEN));
   }
 
+  /**
+   * Sends a request. A connection the server closed before any byte of an answer is retried once, on a new
+   * connection: seen once in about five fresh CI runs on a just-started Jetty (first request of
+   * WebhookScenarios.failsClosedWithoutSecret), cause not found; a second occurrence still fails the test.
+   */
   public HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
-    return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    HttpRequest built = request.build();
+    try {
+      return client.send(built, HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      if (e.getMessage() == null || !e.getMessage().contains("received no bytes")) {
+        throw e;
+      }
+      System.err.println("retrying " + built.method() + " " + built.uri() + " once after: " + e.getMessage());
+      return client.send(built, HttpResponse.BodyHandlers.ofString());
+    }
   }
 
   /** A correctly signed GitHub delivery to the dashboard servlet's webhook endpoint. */

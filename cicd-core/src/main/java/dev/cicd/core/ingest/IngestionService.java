@@ -30,11 +30,14 @@ public final class IngestionService {
   private final Clock clock;
   private final int maxAttempts;
   private final List<IngestListener> listeners = new CopyOnWriteArrayList<>();
+  private final @Nullable GroupCommit groupCommit;
 
   private IngestionService(BuildStore store, Clock clock, int maxAttempts) {
     this.store = store;
     this.clock = clock;
     this.maxAttempts = maxAttempts;
+    this.groupCommit = store.writesBatches()
+        ? new GroupCommit(store, new BatchMerge(store, clock, this::notifyBuild), this::ingestAlone) : null;
   }
 
   public static IngestionService create(BuildStore store) {
@@ -97,13 +100,20 @@ public final class IngestionService {
   }
 
   /**
-   * Ingests every event one webhook delivery carried, then records the delivery. A delivery already
-   * recorded gives one {@link IngestOutcome#DUPLICATE} result and changes nothing. Applying before
-   * recording means a crash in between re-applies the delivery on redelivery, which the idempotent
-   * merge absorbs.
+   * Ingests every event one webhook delivery carried and records the delivery. A delivery already
+   * recorded gives one {@link IngestOutcome#DUPLICATE} result and changes nothing. When the store
+   * {@linkplain BuildStore#writesBatches() writes batches}, deliveries that arrive together are stored in
+   * one transaction with their delivery records (group commit); otherwise each is applied and then
+   * recorded, so a crash in between re-applies it on redelivery, which the idempotent merge absorbs.
+   * Either way the delivery is stored when this returns.
    */
   public List<IngestResult> ingestDelivery(DeliveryKey delivery, List<? extends ProviderEvent> events) {
     Objects.requireNonNull(delivery, "delivery");
+    Objects.requireNonNull(events, "events");
+    return groupCommit == null ? ingestAlone(delivery, events) : groupCommit.ingest(delivery, events);
+  }
+
+  private List<IngestResult> ingestAlone(DeliveryKey delivery, List<? extends ProviderEvent> events) {
     if (store.hasDelivery(delivery)) {
       return List.of(IngestResult.duplicate());
     }

@@ -7,8 +7,13 @@ import dev.cicd.core.ingest.DeliveryKey;
 import dev.cicd.core.metrics.BuildSummary;
 import dev.cicd.core.metrics.MetricsQuery;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -80,6 +85,48 @@ public interface BuildStore {
 
   /** @return whether the delivery was recorded. */
   boolean hasDelivery(DeliveryKey key);
+
+  /**
+   * Whether this store implements {@link #writeBatch}. Ingestion then commits the deliveries that arrive
+   * together in one transaction (group commit). Default: false.
+   */
+  default boolean writesBatches() {
+    return false;
+  }
+
+  /**
+   * Writes a batch atomically: saves every build with its expected version (as {@link #save} does) and
+   * records every delivery as received at {@code receivedAt} (as {@link #recordDelivery} does). All or
+   * nothing: when it throws, nothing of the batch is stored.
+   *
+   * @return the builds as stored (version {@code expectedVersion + 1}), in the order given
+   * @throws ConcurrentBuildModificationException when a build's stored version is not the expected one or
+   *     a delivery is already recorded: another writer got there first
+   * @throws UnsupportedOperationException when {@link #writesBatches()} is false
+   */
+  default List<Build> writeBatch(List<BuildWrite> builds, List<DeliveryKey> deliveries, Instant receivedAt) {
+    throw new UnsupportedOperationException(getClass().getName() + " does not write batches");
+  }
+
+  /** @return the stored builds among {@code ids} (absent ids are left out). Default: {@link #find} each. */
+  default Map<BuildId, Build> findAll(Collection<BuildId> ids) {
+    Map<BuildId, Build> found = new HashMap<>();
+    for (BuildId id : ids) {
+      find(id).ifPresent(build -> found.put(id, build));
+    }
+    return found;
+  }
+
+  /** @return the recorded deliveries among {@code keys}. Default: {@link #hasDelivery} each. */
+  default Set<DeliveryKey> recordedDeliveries(Collection<DeliveryKey> keys) {
+    Set<DeliveryKey> recorded = new HashSet<>();
+    for (DeliveryKey key : keys) {
+      if (hasDelivery(key)) {
+        recorded.add(key);
+      }
+    }
+    return recorded;
+  }
 
   /**
    * Retention: deletes at most {@code maxBuilds} builds whose latest attempt completed before

@@ -10,4 +10,9 @@ public class ConcurrentBuildModificationException extends CicdException {
   public ConcurrentBuildModificationException(BuildId id, long expectedVersion) {
     super("Build " + id + " was modified concurrently (expected version " + expectedVersion + ")");
   }
+
+  /** Another writer got there first in a way the message describes (a delivery of a batch, say). */
+  public ConcurrentBuildModificationException(String message) {
+    super(message);
+  }
 }

@@ -27,6 +27,8 @@ public final class InMemoryBuildStore implements BuildStore {
   private final Map<BuildId, Build> builds = new ConcurrentHashMap<>();
   private final Map<List<Object>, DeploymentStatus> deployments = new ConcurrentHashMap<>();
   private final Set<DeliveryKey> deliveries = ConcurrentHashMap.newKeySet();
+  /** Held by every write of builds or deliveries, so that a batch is atomic to other writers. */
+  private final Object writes = new Object();
 
   @Override
   public Optional<Build> find(BuildId id) {
@@ -36,6 +38,12 @@ public final class InMemoryBuildStore implements BuildStore {
   @Override
   public Build save(Build build, long expectedVersion) {
     Objects.requireNonNull(build, "build");
+    synchronized (writes) {
+      return saveLocked(build, expectedVersion);
+    }
+  }
+
+  private Build saveLocked(Build build, long expectedVersion) {
     AtomicBoolean conflict = new AtomicBoolean();
     Build saved = builds.compute(build.id(), (id, current) -> {
       long currentVersion = current == null ? 0 : current.version();
@@ -108,7 +116,39 @@ public final class InMemoryBuildStore implements BuildStore {
 
   @Override
   public boolean recordDelivery(DeliveryKey key, Instant receivedAt) {
-    return deliveries.add(Objects.requireNonNull(key, "key"));
+    Objects.requireNonNull(key, "key");
+    synchronized (writes) {
+      return deliveries.add(key);
+    }
+  }
+
+  @Override
+  public boolean writesBatches() {
+    return true;
+  }
+
+  @Override
+  public List<Build> writeBatch(List<BuildWrite> batch, List<DeliveryKey> keys, Instant receivedAt) {
+    Objects.requireNonNull(receivedAt, "receivedAt");
+    synchronized (writes) {
+      for (BuildWrite write : batch) {
+        Build current = builds.get(write.build().id());
+        if ((current == null ? 0 : current.version()) != write.expectedVersion()) {
+          throw new ConcurrentBuildModificationException(write.build().id(), write.expectedVersion());
+        }
+      }
+      for (DeliveryKey key : keys) {
+        if (deliveries.contains(key)) {
+          throw new ConcurrentBuildModificationException("Delivery " + key.asString() + " was recorded concurrently");
+        }
+      }
+      List<Build> saved = new ArrayList<>(batch.size());
+      for (BuildWrite write : batch) {
+        saved.add(saveLocked(write.build(), write.expectedVersion()));
+      }
+      deliveries.addAll(keys);
+      return saved;
+    }
   }
 
   @Override
@@ -127,9 +167,12 @@ public final class InMemoryBuildStore implements BuildStore {
         break;
       }
       Instant completed = build.completedAt();
-      if (build.isCompleted() && completed != null && completed.isBefore(cutoff)
-          && builds.remove(build.id(), build)) {
-        deleted++;
+      if (build.isCompleted() && completed != null && completed.isBefore(cutoff)) {
+        synchronized (writes) {
+          if (builds.remove(build.id(), build)) {
+            deleted++;
+          }
+        }
       }
     }
     return deleted;

@@ -70,6 +70,15 @@ public abstract class BuildStoreContract {
   }
 
   @Nested
+  @DisplayName("batch writes (group commit)")
+  class Batches extends BatchContract {
+    @Override
+    BuildStore store() {
+      return store;
+    }
+  }
+
+  @Nested
   @DisplayName("listing")
   class Listing extends ListingContract {
     @Override

@@ -9,7 +9,9 @@ import dev.cicd.core.metrics.BuildSummary;
 import dev.cicd.core.metrics.MetricsQuery;
 import dev.cicd.core.store.BuildQuery;
 import dev.cicd.core.store.BuildStore;
+import dev.cicd.core.store.BuildWrite;
 import dev.cicd.core.store.Page;
+import dev.cicd.store.jpa.internal.BatchWriter;
 import dev.cicd.store.jpa.internal.BuildReader;
 import dev.cicd.store.jpa.internal.BuildWriter;
 import dev.cicd.store.jpa.internal.DayStamps;
@@ -26,9 +28,12 @@ import dev.cicd.store.jpa.internal.metrics.SummaryQuery;
 import jakarta.persistence.EntityManagerFactory;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -47,6 +52,7 @@ public final class JpaBuildStore implements BuildStore, AutoCloseable {
   private final @Nullable HikariDataSource ownedPool;
   private final BuildWriter writer;
   private final BuildReader reader;
+  private final BatchWriter batches;
   private final DeploymentLog deployments;
   private final DeliveryLog deliveries;
   private final Retention retention;
@@ -62,7 +68,9 @@ public final class JpaBuildStore implements BuildStore, AutoCloseable {
     this.ownedPool = ownedPool;
     Jpa jpa = new Jpa(factory);
     Terms terms = new Terms(db);
-    this.writer = new BuildWriter(jpa, terms, new Sequences(db), new DayStamps(db, config.clock()));
+    DayStamps days = new DayStamps(db, config.clock());
+    this.writer = new BuildWriter(jpa, terms, new Sequences(db), days);
+    this.batches = new BatchWriter(jpa, writer, days);
     this.reader = new BuildReader(jpa, terms, db);
     this.deployments = new DeploymentLog(jpa);
     this.deliveries = new DeliveryLog(jpa);
@@ -130,6 +138,26 @@ public final class JpaBuildStore implements BuildStore, AutoCloseable {
   @Override
   public Build save(Build build, long expectedVersion) {
     return writer.save(build, expectedVersion);
+  }
+
+  @Override
+  public boolean writesBatches() {
+    return true;
+  }
+
+  @Override
+  public List<Build> writeBatch(List<BuildWrite> builds, List<DeliveryKey> deliveries, Instant receivedAt) {
+    return batches.write(builds, deliveries, receivedAt);
+  }
+
+  @Override
+  public Map<BuildId, Build> findAll(Collection<BuildId> ids) {
+    return batches.findAll(ids);
+  }
+
+  @Override
+  public Set<DeliveryKey> recordedDeliveries(Collection<DeliveryKey> keys) {
+    return batches.recorded(keys);
   }
 
   @Override

@@ -34,26 +34,12 @@ public final class BuildWriter {
     if (expectedVersion < 0) {
       throw new IllegalArgumentException("expectedVersion must not be negative, but was " + expectedVersion);
     }
-    TermIds ids = termIds(build);
-    if (build.completedAt() != null) {
-      sequences.recordCompletion(ids, Nanos.of(build.completedAt()));
-    }
+    TermIds ids = prepare(build);
     try {
-      while (true) {
-        try {
-          jpa.inTransaction(() -> "Failed to save build " + build.id(), em -> {
-            if (expectedVersion == 0) {
-              insert(em, build, ids);
-            } else {
-              update(em, build, expectedVersion, ids);
-            }
-            return null;
-          });
-          break;
-        } catch (DayStamps.MissingDay missing) {
-          days.create(missing.day);
-        }
-      }
+      days.retryingMissingDays(() -> jpa.inTransaction(() -> "Failed to save build " + build.id(), em -> {
+        write(em, build, expectedVersion, ids);
+        return null;
+      }));
     } catch (BuildStoreException e) {
       if ((expectedVersion == 0 && Failures.isUniqueViolation(e)) || Failures.isWriteConflict(e)) {
         throw new ConcurrentBuildModificationException(build.id(), expectedVersion);
@@ -61,6 +47,27 @@ public final class BuildWriter {
       throw e;
     }
     return build.withVersion(expectedVersion + 1);
+  }
+
+  /**
+   * What a write needs outside its transaction: the dictionary ids of the build's terms (created when new)
+   * and, for a completed build, its place in the completion sequences.
+   */
+  public TermIds prepare(Build build) {
+    TermIds ids = termIds(build);
+    if (build.completedAt() != null) {
+      sequences.recordCompletion(ids, Nanos.of(build.completedAt()));
+    }
+    return ids;
+  }
+
+  /** Inserts (expected version 0) or updates the build in {@code em}'s transaction. */
+  public void write(EntityManager em, Build build, long expectedVersion, TermIds ids) {
+    if (expectedVersion == 0) {
+      insert(em, build, ids);
+    } else {
+      update(em, build, expectedVersion, ids);
+    }
   }
 
   private TermIds termIds(Build build) {

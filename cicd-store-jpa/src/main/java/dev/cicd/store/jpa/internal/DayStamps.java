@@ -53,6 +53,18 @@ public final class DayStamps {
     }
   }
 
+  /** Runs {@code transaction}, creating each missing day row it reports and running it again. */
+  public void retryingMissingDays(Runnable transaction) {
+    while (true) {
+      try {
+        transaction.run();
+        return;
+      } catch (MissingDay missing) {
+        create(missing.day);
+      }
+    }
+  }
+
   /** Creates the row of {@code day} if missing (its own statement; a concurrent creation is fine). */
   void create(long day) {
     db.withConnection(() -> "Failed to create the change stamp of day " + day, c -> {

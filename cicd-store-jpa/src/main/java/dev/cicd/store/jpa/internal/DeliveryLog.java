@@ -42,7 +42,7 @@ public final class DeliveryLog {
         em -> em.find(DeliveryEntity.class, id(key)) != null);
   }
 
-  private static DeliveryEntity.Key id(DeliveryKey key) {
+  static DeliveryEntity.Key id(DeliveryKey key) {
     return new DeliveryEntity.Key(key.hookId() == null ? "" : key.hookId(), key.deliveryId());
   }
 }

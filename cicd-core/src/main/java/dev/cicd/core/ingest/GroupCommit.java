@@ -1,0 +1,130 @@
+package dev.cicd.core.ingest;
+
+import dev.cicd.core.store.BuildStore;
+import dev.cicd.core.store.BuildStoreException;
+import dev.cicd.core.store.ConcurrentBuildModificationException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Group commit of webhook deliveries: concurrent callers queue their delivery, and whichever finds no
+ * writer at work becomes the writer (leader) and stores everything queued in one batch — one read of the
+ * builds involved, one in-memory merge, one transaction ({@link BatchMerge}). Deliveries of one build
+ * that arrive together merge in memory instead of racing for its version. A batch that loses a race with
+ * another instance, or fails while the store is reachable, is redone one delivery at a time, so one bad
+ * delivery fails alone; when the store is unreachable every delivery of the batch gets its failure.
+ */
+final class GroupCommit {
+  /** Most deliveries stored in one transaction. */
+  static final int MAX_BATCH = 128;
+
+  private static final Logger LOG = LoggerFactory.getLogger(GroupCommit.class);
+
+  /** Stores one delivery on its own (the path without group commit). */
+  interface Single {
+    List<IngestResult> ingest(DeliveryKey key, List<? extends ProviderEvent> events);
+  }
+
+  private final BuildStore store;
+  private final BatchMerge merge;
+  private final Single single;
+  private final ConcurrentLinkedQueue<Pending> queue = new ConcurrentLinkedQueue<>();
+  private final ReentrantLock writer = new ReentrantLock();
+
+  GroupCommit(BuildStore store, BatchMerge merge, Single single) {
+    this.store = store;
+    this.merge = merge;
+    this.single = single;
+  }
+
+  /** Stores one delivery, alone or with others queued at the same time; returns once it is stored. */
+  List<IngestResult> ingest(DeliveryKey key, List<? extends ProviderEvent> events) {
+    Pending pending = new Pending(key, List.copyOf(events));
+    queue.add(pending);
+    while (!pending.isDone()) {
+      if (writer.tryLock()) {
+        try {
+          drain();
+        } finally {
+          writer.unlock();
+        }
+      } else {
+        // The writer that holds the lock drains the queue again after releasing it, so this is a safety net.
+        pending.await(2, TimeUnit.MILLISECONDS);
+      }
+    }
+    return pending.result();
+  }
+
+  private void drain() {
+    List<Pending> batch;
+    while (!(batch = take()).isEmpty()) {
+      write(batch);
+    }
+  }
+
+  private List<Pending> take() {
+    List<Pending> batch = new ArrayList<>();
+    Pending next;
+    while (batch.size() < MAX_BATCH && (next = queue.poll()) != null) {
+      batch.add(next);
+    }
+    return batch;
+  }
+
+  private void write(List<Pending> batch) {
+    List<Pending> together = new ArrayList<>(batch.size());
+    List<Pending> alone = new ArrayList<>();
+    for (Pending pending : batch) {
+      (BatchMerge.canBatch(pending.events) ? together : alone).add(pending);
+    }
+    if (together.size() == 1) {
+      alone.add(0, together.remove(0));
+    }
+    if (!together.isEmpty()) {
+      writeTogether(together, alone);
+    }
+    alone.forEach(this::writeAlone);
+  }
+
+  private void writeTogether(List<Pending> together, List<Pending> alone) {
+    try {
+      merge.write(together);
+    } catch (ConcurrentBuildModificationException e) {
+      LOG.debug("A batch of {} deliveries lost a race; storing them one by one", together.size(), e);
+      alone.addAll(0, together);
+    } catch (RuntimeException e) {
+      if (!reachable()) {
+        together.forEach(p -> p.fail(e));
+        return;
+      }
+      LOG.debug("A batch of {} deliveries failed; storing them one by one", together.size(), e);
+      alone.addAll(0, together);
+    }
+  }
+
+  private boolean reachable() {
+    try {
+      store.checkAvailable();
+      return true;
+    } catch (BuildStoreException unavailable) {
+      return false;
+    }
+  }
+
+  private void writeAlone(Pending pending) {
+    if (pending.isDone()) {
+      return;
+    }
+    try {
+      pending.complete(single.ingest(pending.key, pending.events));
+    } catch (RuntimeException e) {
+      pending.fail(e);
+    }
+  }
+}

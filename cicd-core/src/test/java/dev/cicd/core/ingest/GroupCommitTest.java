@@ -1,0 +1,192 @@
+package dev.cicd.core.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cicd.core.build.Build;
+import dev.cicd.core.build.BuildId;
+import dev.cicd.core.build.BuildStatus;
+import dev.cicd.core.build.Job;
+import dev.cicd.core.store.BuildStore;
+import dev.cicd.core.store.BuildStoreException;
+import dev.cicd.core.store.ConcurrentBuildModificationException;
+import dev.cicd.core.store.InMemoryBuildStore;
+import dev.cicd.core.testing.MutableClock;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Group commit seen from callers: one delivery is held in the store while ten more arrive, so that the ten
+ * are queued together and the next writer stores them as one batch.
+ */
+class GroupCommitTest {
+  static final Instant T = Instant.parse("2026-05-01T10:00:00Z");
+  static final BuildId BUILD = BuildId.github("o/r", 1);
+
+  final InMemoryBuildStore memory = new InMemoryBuildStore();
+  final List<Integer> batches = new CopyOnWriteArrayList<>();
+  final AtomicInteger saves = new AtomicInteger();
+  final CountDownLatch release = new CountDownLatch(1);
+  final AtomicInteger lookups = new AtomicInteger();
+  volatile RuntimeException batchFailure;
+  volatile boolean reachable = true;
+  volatile long refusedRunId = -1;
+
+  final BuildStore store = (BuildStore) Proxy.newProxyInstance(getClass().getClassLoader(),
+      new Class<?>[] {BuildStore.class}, (proxy, method, args) -> {
+        switch (method.getName()) {
+          case "hasDelivery" -> {
+            if (lookups.getAndIncrement() == 0) {
+              release.await(10, TimeUnit.SECONDS); // the first delivery holds the writer's place
+            }
+          }
+          case "writeBatch" -> {
+            batches.add(((List<?>) args[1]).size());
+            RuntimeException failure = batchFailure;
+            batchFailure = null;
+            if (failure != null) {
+              throw failure;
+            }
+          }
+          case "save" -> {
+            saves.incrementAndGet();
+            if (((Build) args[0]).id().runId() == refusedRunId) {
+              throw new BuildStoreException("value too long for column", null);
+            }
+          }
+          case "checkAvailable" -> {
+            if (!reachable) {
+              throw new BuildStoreException("connection refused", null);
+            }
+          }
+          default -> { }
+        }
+        try {
+          return method.invoke(memory, args);
+        } catch (InvocationTargetException e) {
+          throw e.getCause();
+        }
+      });
+  final List<BuildChange> changes = new CopyOnWriteArrayList<>();
+  final IngestionService ingestion = IngestionService.create(store, MutableClock.at("2026-05-02T00:00:00Z"));
+
+  GroupCommitTest() {
+    ingestion.addListener(changes::add);
+  }
+
+  static JobUpdate job(long runId, long jobId) {
+    Job job = new Job(jobId, 1, "job-" + jobId, BuildStatus.QUEUED, null, T, null, null, null, null, List.of(),
+        List.of(), null);
+    return new JobUpdate(BuildId.github("o/r", runId), job, "CI", "main", null);
+  }
+
+  /** What one caller got: its results, or the exception it met. */
+  record Outcome(List<IngestResult> results, RuntimeException failure) {}
+
+  /** Sends a first delivery that is held in the store, then {@code events.size()} deliveries queued behind it. */
+  List<Outcome> deliverBehindAHeldOne(List<JobUpdate> events) throws Exception {
+    Thread first = new Thread(() -> ingestion.ingestDelivery(DeliveryKey.of("first"), List.of(job(99, 1))));
+    first.start();
+    while (lookups.get() == 0) {
+      Thread.sleep(1);
+    }
+    List<Outcome> outcomes = new CopyOnWriteArrayList<>(new Outcome[events.size()]);
+    List<Thread> threads = new ArrayList<>();
+    for (int i = 0; i < events.size(); i++) {
+      int n = i;
+      Thread thread = new Thread(() -> {
+        try {
+          outcomes.set(n, new Outcome(ingestion.ingestDelivery(DeliveryKey.of("d-" + n), List.of(events.get(n))),
+              null));
+        } catch (RuntimeException e) {
+          outcomes.set(n, new Outcome(null, e));
+        }
+      });
+      threads.add(thread);
+      thread.start();
+    }
+    // a queued caller waits in timed waits; before queueing it never waits
+    while (!threads.stream().allMatch(t -> t.getState() == Thread.State.TIMED_WAITING)) {
+      Thread.sleep(1);
+    }
+    release.countDown();
+    first.join(10_000);
+    for (Thread thread : threads) {
+      thread.join(10_000);
+    }
+    return outcomes;
+  }
+
+  static List<JobUpdate> tenJobsOfOneBuild() {
+    List<JobUpdate> events = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      events.add(job(1, 100 + i));
+    }
+    return events;
+  }
+
+  @Test
+  @DisplayName("deliveries that arrive while the writer is busy are stored together, as one batch")
+  void queuedDeliveriesShareOneBatch() throws Exception {
+    List<Outcome> outcomes = deliverBehindAHeldOne(tenJobsOfOneBuild());
+    assertThat(batches).containsExactly(10);
+    assertThat(outcomes).allSatisfy(o -> assertThat(o.failure()).isNull());
+    assertThat(outcomes).extracting(o -> o.results().get(0).outcome())
+        .containsOnlyOnce(IngestOutcome.CREATED).containsOnly(IngestOutcome.CREATED, IngestOutcome.UPDATED);
+    Build stored = memory.find(BUILD).orElseThrow();
+    assertThat(stored.jobs()).hasSize(10);
+    assertThat(stored.version()).isEqualTo(1);
+    assertThat(outcomes).allSatisfy(o -> assertThat(o.results().get(0).build().version()).isEqualTo(1));
+    assertThat(changes).filteredOn(c -> c.after().id().equals(BUILD)).hasSize(10);
+    assertThat(memory.recordedDeliveries(List.of(DeliveryKey.of("d-0"), DeliveryKey.of("d-9")))).hasSize(2);
+    assertThat(ingestion.ingestDelivery(DeliveryKey.of("d-3"), List.of(job(1, 500)))).extracting(IngestResult::outcome)
+        .containsExactly(IngestOutcome.DUPLICATE);
+  }
+
+  @Test
+  @DisplayName("a batch that lost a race with another writer is stored one delivery at a time")
+  void lostRaceFallsBackToSingleDeliveries() throws Exception {
+    batchFailure = new ConcurrentBuildModificationException(BUILD, 0);
+    List<Outcome> outcomes = deliverBehindAHeldOne(tenJobsOfOneBuild());
+    assertThat(batches).containsExactly(10);
+    assertThat(outcomes).allSatisfy(o -> assertThat(o.failure()).isNull());
+    assertThat(memory.find(BUILD).orElseThrow().jobs()).hasSize(10);
+    assertThat(saves.get()).isGreaterThanOrEqualTo(10);
+  }
+
+  @Test
+  @DisplayName("a delivery the store refuses fails alone; the others of its batch are stored")
+  void refusedDeliveryFailsAlone() throws Exception {
+    batchFailure = new BuildStoreException("value too long for column", null);
+    refusedRunId = 7;
+    List<JobUpdate> events = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      events.add(job(i == 4 ? 7 : 1, 100 + i));
+    }
+    List<Outcome> outcomes = deliverBehindAHeldOne(events);
+    assertThat(outcomes.get(4).failure()).isInstanceOf(BuildStoreException.class);
+    assertThat(outcomes).filteredOn(o -> o.failure() == null).hasSize(9);
+    assertThat(memory.find(BUILD).orElseThrow().jobs()).hasSize(9);
+    assertThat(memory.hasDelivery(DeliveryKey.of("d-4"))).isFalse();
+  }
+
+  @Test
+  @DisplayName("when the store is unreachable every delivery of the batch fails at once, without one-by-one retries")
+  void unreachableStoreFailsTheBatch() throws Exception {
+    batchFailure = new BuildStoreException("connection refused", null);
+    reachable = false;
+    int savesBefore = saves.get();
+    List<Outcome> outcomes = deliverBehindAHeldOne(tenJobsOfOneBuild());
+    assertThat(outcomes).allSatisfy(o -> assertThat(o.failure()).isInstanceOf(BuildStoreException.class));
+    assertThat(saves.get() - savesBefore).as("saves after the first delivery's own").isLessThanOrEqualTo(1);
+    assertThat(memory.find(BUILD)).isEmpty();
+  }
+}

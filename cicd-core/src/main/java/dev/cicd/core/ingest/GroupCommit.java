@@ -6,7 +6,6 @@ import dev.cicd.core.store.ConcurrentBuildModificationException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,6 +21,8 @@ import org.slf4j.LoggerFactory;
 final class GroupCommit {
   /** Most deliveries stored in one transaction. */
   static final int MAX_BATCH = 128;
+  /** Longest wait between looks at the writer's place; a writer leaving it wakes the next caller at once. */
+  private static final long WAIT_NANOS = 2_000_000L;
 
   private static final Logger LOG = LoggerFactory.getLogger(GroupCommit.class);
 
@@ -49,21 +50,26 @@ final class GroupCommit {
     while (!pending.isDone()) {
       if (writer.tryLock()) {
         try {
-          drain();
+          writeUntilDone(pending);
         } finally {
           writer.unlock();
         }
+        // Hand over: a caller that queued while this one wrote, and found the writer busy, waits to be woken.
+        Pending next = queue.peek();
+        if (next != null) {
+          next.wake();
+        }
       } else {
-        // The writer that holds the lock drains the queue again after releasing it, so this is a safety net.
-        pending.await(2, TimeUnit.MILLISECONDS);
+        pending.await(WAIT_NANOS);
       }
     }
     return pending.result();
   }
 
-  private void drain() {
+  /** Writes batches until {@code own} is stored: a writer answers its own caller as soon as it can. */
+  private void writeUntilDone(Pending own) {
     List<Pending> batch;
-    while (!(batch = take()).isEmpty()) {
+    while (!own.isDone() && !(batch = take()).isEmpty()) {
       write(batch);
     }
   }

@@ -1,15 +1,16 @@
 package dev.cicd.core.ingest;
 
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
+import java.util.Objects;
+import java.util.concurrent.locks.LockSupport;
 import org.jspecify.annotations.Nullable;
 
-/** One delivery waiting in a {@link GroupCommit} queue, and then its outcome. */
+/** One delivery waiting in a {@link GroupCommit} queue, and then its outcome. Created by the caller's thread. */
 final class Pending {
   final DeliveryKey key;
   final List<? extends ProviderEvent> events;
-  private final CountDownLatch done = new CountDownLatch(1);
+  private final Thread caller = Thread.currentThread();
+  private volatile boolean done;
   private volatile @Nullable List<IngestResult> result;
   private volatile @Nullable RuntimeException failure;
 
@@ -20,24 +21,32 @@ final class Pending {
 
   void complete(List<IngestResult> results) {
     result = List.copyOf(results);
-    done.countDown();
+    done = true;
+    wake();
   }
 
   void fail(RuntimeException e) {
     failure = e;
-    done.countDown();
+    done = true;
+    wake();
   }
 
   boolean isDone() {
-    return done.getCount() == 0;
+    return done;
   }
 
-  void await(long time, TimeUnit unit) {
-    try {
-      done.await(time, unit);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("Interrupted while waiting for delivery " + key.asString() + " to be stored", e);
+  /** Wakes the caller waiting in {@link #await}. */
+  void wake() {
+    LockSupport.unpark(caller);
+  }
+
+  /** Waits at most {@code nanos}, less when completed or woken. */
+  void await(long nanos) {
+    if (Thread.currentThread().isInterrupted()) {
+      throw new IllegalStateException("Interrupted while waiting for delivery " + key.asString() + " to be stored");
+    }
+    if (!done) {
+      LockSupport.parkNanos(this, nanos);
     }
   }
 
@@ -47,6 +56,6 @@ final class Pending {
     if (e != null) {
       throw e;
     }
-    return java.util.Objects.requireNonNull(result);
+    return Objects.requireNonNull(result);
   }
 }

@@ -36,6 +36,7 @@ class GroupCommitTest {
   final AtomicInteger saves = new AtomicInteger();
   final CountDownLatch release = new CountDownLatch(1);
   final AtomicInteger lookups = new AtomicInteger();
+  volatile CountDownLatch batchGate = new CountDownLatch(0);
   volatile RuntimeException batchFailure;
   volatile boolean reachable = true;
   volatile long refusedRunId = -1;
@@ -50,6 +51,7 @@ class GroupCommitTest {
           }
           case "writeBatch" -> {
             batches.add(((List<?>) args[1]).size());
+            batchGate.await(10, TimeUnit.SECONDS);
             RuntimeException failure = batchFailure;
             batchFailure = null;
             if (failure != null) {
@@ -91,9 +93,15 @@ class GroupCommitTest {
   /** What one caller got: its results, or the exception it met. */
   record Outcome(List<IngestResult> results, RuntimeException failure) {}
 
+  Thread first;
+
   /** Sends a first delivery that is held in the store, then {@code events.size()} deliveries queued behind it. */
   List<Outcome> deliverBehindAHeldOne(List<JobUpdate> events) throws Exception {
-    Thread first = new Thread(() -> ingestion.ingestDelivery(DeliveryKey.of("first"), List.of(job(99, 1))));
+    return deliverBehindAHeldOne(events, () -> { });
+  }
+
+  List<Outcome> deliverBehindAHeldOne(List<JobUpdate> events, Runnable afterRelease) throws Exception {
+    first = new Thread(() -> ingestion.ingestDelivery(DeliveryKey.of("first"), List.of(job(99, 1))));
     first.start();
     while (lookups.get() == 0) {
       Thread.sleep(1);
@@ -118,6 +126,7 @@ class GroupCommitTest {
       Thread.sleep(1);
     }
     release.countDown();
+    afterRelease.run();
     first.join(10_000);
     for (Thread thread : threads) {
       thread.join(10_000);
@@ -149,6 +158,25 @@ class GroupCommitTest {
     assertThat(memory.recordedDeliveries(List.of(DeliveryKey.of("d-0"), DeliveryKey.of("d-9")))).hasSize(2);
     assertThat(ingestion.ingestDelivery(DeliveryKey.of("d-3"), List.of(job(1, 500)))).extracting(IngestResult::outcome)
         .containsExactly(IngestOutcome.DUPLICATE);
+  }
+
+  @Test
+  @DisplayName("a writer answers its own caller once its delivery is stored and leaves the queue to the next caller")
+  void writerLeavesWhenItsOwnDeliveryIsStored() throws Exception {
+    batchGate = new CountDownLatch(1);
+    List<Outcome> outcomes = deliverBehindAHeldOne(tenJobsOfOneBuild(), () -> {
+      try {
+        first.join(5_000);
+        assertThat(first.isAlive()).as("first caller still busy writing the others' batch").isFalse();
+      } catch (InterruptedException e) {
+        throw new IllegalStateException(e);
+      } finally {
+        batchGate.countDown();
+      }
+    });
+    assertThat(outcomes).allSatisfy(o -> assertThat(o.failure()).isNull());
+    assertThat(batches).containsExactly(10);
+    assertThat(memory.find(BUILD).orElseThrow().jobs()).hasSize(10);
   }
 
   @Test

@@ -87,7 +87,7 @@ public final class JpaStoreConfig {
    * commit reaches the file before it returns (a committed delivery survives a process kill).
    */
   public static String h2Url(Path directory) {
-    return "jdbc:h2:file:" + directory.toAbsolutePath().resolve(H2_FILE_NAME) + ";WRITE_DELAY=0";
+    return "jdbc:h2:file:" + directory.toAbsolutePath().resolve(H2_FILE_NAME) + ";WRITE_DELAY=0;QUERY_CACHE_SIZE=64";
   }
 
   @Override

@@ -58,6 +58,7 @@ public final class StoreBootstrap {
       config.addDataSourceProperty("connectTimeout", String.valueOf(seconds));
       config.addDataSourceProperty("loginTimeout", String.valueOf(seconds));
       config.addDataSourceProperty("tcpKeepAlive", "true");
+      config.addDataSourceProperty("reWriteBatchedInserts", "true");
     }
     try {
       return new HikariDataSource(config);

@@ -3,6 +3,8 @@ package dev.cicd.core.ingest;
 import dev.cicd.core.build.Build;
 import dev.cicd.core.build.BuildId;
 import dev.cicd.core.internal.BuildMerger;
+import dev.cicd.core.store.BatchPlan;
+import dev.cicd.core.store.BatchRead;
 import dev.cicd.core.store.BuildStore;
 import dev.cicd.core.store.BuildWrite;
 import java.time.Clock;
@@ -19,9 +21,9 @@ import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Merges a batch of deliveries in memory, in arrival order, and writes the result with
- * {@link BuildStore#writeBatch}: the same builds and outcomes as ingesting them one after the other,
- * with one read and one transaction. Listeners hear of every change once the batch is stored.
+ * Merges a batch of deliveries in memory, in arrival order, inside one {@link BuildStore#writeBatch}
+ * transaction: the same builds and outcomes as ingesting them one after the other, with one read and one
+ * write. Listeners hear of every change once the batch is stored.
  */
 final class BatchMerge {
   private final BuildStore store;
@@ -48,48 +50,22 @@ final class BatchMerge {
   void write(List<Pending> batch) {
     Instant now = clock.instant();
     Set<DeliveryKey> keys = new LinkedHashSet<>();
-    batch.forEach(p -> keys.add(p.key));
-    Set<DeliveryKey> recorded = store.recordedDeliveries(keys);
     Set<BuildId> ids = new LinkedHashSet<>();
     for (Pending pending : batch) {
-      if (!recorded.contains(pending.key)) {
-        pending.events.forEach(event -> ids.add(idOf(event)));
-      }
+      keys.add(pending.key);
+      pending.events.forEach(event -> ids.add(idOf(event)));
     }
-    Map<BuildId, Build> stored = ids.isEmpty() ? Map.of() : store.findAll(ids);
-    Map<BuildId, Build> working = new HashMap<>(stored);
-    Map<BuildId, Build> changed = new LinkedHashMap<>();
-    Set<DeliveryKey> taken = new LinkedHashSet<>();
-    Map<Pending, List<IngestResult>> results = new IdentityHashMap<>();
-    List<BuildChange> changes = new ArrayList<>();
-    for (Pending pending : batch) {
-      if (recorded.contains(pending.key) || !taken.add(pending.key)) {
-        results.put(pending, List.of(IngestResult.duplicate()));
-        continue;
-      }
-      List<IngestResult> own = new ArrayList<>();
-      for (ProviderEvent event : pending.events) {
-        BuildId id = idOf(event);
-        Build before = working.get(id);
-        Build merged = merge(before, event, now);
-        if (before != null && merged.sameStateAs(before)) {
-          own.add(new IngestResult(IngestOutcome.UNCHANGED, before, null));
-        } else {
-          working.put(id, merged);
-          changed.put(id, merged);
-          changes.add(new BuildChange(before, merged));
-          own.add(new IngestResult(before == null ? IngestOutcome.CREATED : IngestOutcome.UPDATED, merged, null));
-        }
-      }
-      results.put(pending, own);
+    Plan plan = new Plan(batch, now);
+    Map<BuildId, Long> versions = new HashMap<>();
+    for (Build saved : store.writeBatch(keys, ids, plan::make, now)) {
+      versions.put(saved.id(), saved.version());
     }
-    Map<BuildId, Long> versions = save(stored, changed, List.copyOf(taken), now);
-    for (BuildChange change : changes) {
+    for (BuildChange change : plan.changes) {
       listeners.accept(new BuildChange(change.before(), stamped(change.after(), versions)));
     }
     for (Pending pending : batch) {
       List<IngestResult> own = new ArrayList<>();
-      for (IngestResult result : results.get(pending)) {
+      for (IngestResult result : plan.results.get(pending)) {
         Build build = result.build();
         own.add(build == null ? result : new IngestResult(result.outcome(), stamped(build, versions), null));
       }
@@ -97,21 +73,52 @@ final class BatchMerge {
     }
   }
 
-  private Map<BuildId, Long> save(Map<BuildId, Build> stored, Map<BuildId, Build> changed, List<DeliveryKey> keys,
-      Instant now) {
-    if (changed.isEmpty() && keys.isEmpty()) {
-      return Map.of();
+  /** The in-memory merge of one batch over what the store read; made again if the store retries. */
+  private static final class Plan {
+    private final List<Pending> batch;
+    private final Instant now;
+    Map<Pending, List<IngestResult>> results = new IdentityHashMap<>();
+    List<BuildChange> changes = new ArrayList<>();
+
+    Plan(List<Pending> batch, Instant now) {
+      this.batch = batch;
+      this.now = now;
     }
-    List<BuildWrite> writes = new ArrayList<>(changed.size());
-    for (Build build : changed.values()) {
-      Build before = stored.get(build.id());
-      writes.add(new BuildWrite(build, before == null ? 0 : before.version()));
+
+    BatchPlan make(BatchRead read) {
+      results = new IdentityHashMap<>();
+      changes = new ArrayList<>();
+      Map<BuildId, Build> working = new HashMap<>(read.builds());
+      Map<BuildId, Build> changed = new LinkedHashMap<>();
+      Set<DeliveryKey> taken = new LinkedHashSet<>();
+      for (Pending pending : batch) {
+        if (read.recorded().contains(pending.key) || !taken.add(pending.key)) {
+          results.put(pending, List.of(IngestResult.duplicate()));
+          continue;
+        }
+        List<IngestResult> own = new ArrayList<>();
+        for (ProviderEvent event : pending.events) {
+          BuildId id = idOf(event);
+          Build before = working.get(id);
+          Build merged = merge(before, event, now);
+          if (before != null && merged.sameStateAs(before)) {
+            own.add(new IngestResult(IngestOutcome.UNCHANGED, before, null));
+          } else {
+            working.put(id, merged);
+            changed.put(id, merged);
+            changes.add(new BuildChange(before, merged));
+            own.add(new IngestResult(before == null ? IngestOutcome.CREATED : IngestOutcome.UPDATED, merged, null));
+          }
+        }
+        results.put(pending, own);
+      }
+      List<BuildWrite> writes = new ArrayList<>(changed.size());
+      for (Build build : changed.values()) {
+        Build stored = read.builds().get(build.id());
+        writes.add(new BuildWrite(build, stored == null ? 0 : stored.version()));
+      }
+      return new BatchPlan(writes, List.copyOf(taken));
     }
-    Map<BuildId, Long> versions = new HashMap<>();
-    for (Build saved : store.writeBatch(writes, keys, now)) {
-      versions.put(saved.id(), saved.version());
-    }
-    return versions;
   }
 
   /** A build merged in this batch carries the version it was stored with; others keep theirs. */

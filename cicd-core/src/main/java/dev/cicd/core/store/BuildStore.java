@@ -8,12 +8,9 @@ import dev.cicd.core.metrics.BuildSummary;
 import dev.cicd.core.metrics.MetricsQuery;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -95,37 +92,21 @@ public interface BuildStore {
   }
 
   /**
-   * Writes a batch atomically: saves every build with its expected version (as {@link #save} does) and
-   * records every delivery as received at {@code receivedAt} (as {@link #recordDelivery} does). All or
-   * nothing: when it throws, nothing of the batch is stored.
+   * Group commit, in one transaction: reads which of {@code deliveries} are recorded and the stored builds
+   * among {@code ids}, hands both to {@code plan}, and stores what it returns — saving every build with its
+   * expected version (as {@link #save} does) and recording every delivery as received at {@code receivedAt}
+   * (as {@link #recordDelivery} does). All or nothing: when it throws, nothing of the batch is stored.
+   * {@code plan} must not call the store; it may be called again when the store retries the transaction,
+   * and then only the last plan counts.
    *
-   * @return the builds as stored (version {@code expectedVersion + 1}), in the order given
+   * @return the builds as stored (version {@code expectedVersion + 1}), in the plan's order
    * @throws ConcurrentBuildModificationException when a build's stored version is not the expected one or
-   *     a delivery is already recorded: another writer got there first
+   *     a delivery of the plan is recorded already: another writer got there first
    * @throws UnsupportedOperationException when {@link #writesBatches()} is false
    */
-  default List<Build> writeBatch(List<BuildWrite> builds, List<DeliveryKey> deliveries, Instant receivedAt) {
+  default List<Build> writeBatch(Collection<DeliveryKey> deliveries, Collection<BuildId> ids,
+      Function<BatchRead, BatchPlan> plan, Instant receivedAt) {
     throw new UnsupportedOperationException(getClass().getName() + " does not write batches");
-  }
-
-  /** @return the stored builds among {@code ids} (absent ids are left out). Default: {@link #find} each. */
-  default Map<BuildId, Build> findAll(Collection<BuildId> ids) {
-    Map<BuildId, Build> found = new HashMap<>();
-    for (BuildId id : ids) {
-      find(id).ifPresent(build -> found.put(id, build));
-    }
-    return found;
-  }
-
-  /** @return the recorded deliveries among {@code keys}. Default: {@link #hasDelivery} each. */
-  default Set<DeliveryKey> recordedDeliveries(Collection<DeliveryKey> keys) {
-    Set<DeliveryKey> recorded = new HashSet<>();
-    for (DeliveryKey key : keys) {
-      if (hasDelivery(key)) {
-        recorded.add(key);
-      }
-    }
-    return recorded;
   }
 
   /**

@@ -9,7 +9,10 @@ import dev.cicd.core.metrics.MetricsCalculator;
 import dev.cicd.core.metrics.MetricsQuery;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -17,6 +20,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -128,25 +132,31 @@ public final class InMemoryBuildStore implements BuildStore {
   }
 
   @Override
-  public List<Build> writeBatch(List<BuildWrite> batch, List<DeliveryKey> keys, Instant receivedAt) {
+  public List<Build> writeBatch(Collection<DeliveryKey> keys, Collection<BuildId> ids,
+      Function<BatchRead, BatchPlan> plan, Instant receivedAt) {
     Objects.requireNonNull(receivedAt, "receivedAt");
     synchronized (writes) {
-      for (BuildWrite write : batch) {
+      Set<DeliveryKey> recorded = new HashSet<>();
+      keys.stream().filter(deliveries::contains).forEach(recorded::add);
+      Map<BuildId, Build> stored = new HashMap<>();
+      ids.forEach(id -> find(id).ifPresent(build -> stored.put(id, build)));
+      BatchPlan batch = plan.apply(new BatchRead(recorded, stored));
+      for (BuildWrite write : batch.builds()) {
         Build current = builds.get(write.build().id());
         if ((current == null ? 0 : current.version()) != write.expectedVersion()) {
           throw new ConcurrentBuildModificationException(write.build().id(), write.expectedVersion());
         }
       }
-      for (DeliveryKey key : keys) {
+      for (DeliveryKey key : batch.deliveries()) {
         if (deliveries.contains(key)) {
           throw new ConcurrentBuildModificationException("Delivery " + key.asString() + " was recorded concurrently");
         }
       }
-      List<Build> saved = new ArrayList<>(batch.size());
-      for (BuildWrite write : batch) {
+      List<Build> saved = new ArrayList<>(batch.builds().size());
+      for (BuildWrite write : batch.builds()) {
         saved.add(saveLocked(write.build(), write.expectedVersion()));
       }
-      deliveries.addAll(keys);
+      deliveries.addAll(batch.deliveries());
       return saved;
     }
   }

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-/** Group commit: {@link BuildStore#writeBatch}, {@link BuildStore#findAll} and {@link BuildStore#recordedDeliveries}. */
+/** Group commit: {@link BuildStore#writeBatch}. */
 abstract class BatchContract {
   abstract BuildStore store();
 
@@ -47,17 +47,32 @@ abstract class BatchContract {
         T0, T0.plusSeconds(5), T0.plusSeconds(50)), T0);
   }
 
+  static List<Build> write(BuildStore store, List<DeliveryKey> keys, List<BuildId> ids,
+      java.util.function.Function<BatchRead, BatchPlan> plan) {
+    return store.writeBatch(keys, ids, plan, T0);
+  }
+
   @Test
-  @DisplayName("a batch inserts and updates builds and records its deliveries in one go")
+  @DisplayName("a batch reads, then inserts and updates builds and records its deliveries in one go")
   void writesBatch() {
-    Build stored = store().save(build(1), 0);
-    Build changed = BuildMerger.merge(stored, Fixtures.completed(REPO, 1, 2, Conclusion.FAILURE, T0.plusSeconds(600),
-        30), T0);
-    List<Build> saved = store().writeBatch(List.of(new BuildWrite(changed, 1), new BuildWrite(build(2), 0)),
-        List.of(DeliveryKey.of("d-1"), new DeliveryKey("7", "d-2")), T0);
+    store().save(build(1), 0);
+    List<BatchRead> reads = new ArrayList<>();
+    List<Build> saved = write(store(), List.of(DeliveryKey.of("d-1"), new DeliveryKey("7", "d-2")),
+        List.of(BuildId.github(REPO, 1), BuildId.github(REPO, 2)), read -> {
+          reads.add(read);
+          Build stored = read.builds().get(BuildId.github(REPO, 1));
+          Build changed = BuildMerger.merge(stored, Fixtures.completed(REPO, 1, 2, Conclusion.FAILURE,
+              T0.plusSeconds(600), 30), T0);
+          return new BatchPlan(List.of(new BuildWrite(changed, stored.version()), new BuildWrite(build(2), 0)),
+              List.of(DeliveryKey.of("d-1"), new DeliveryKey("7", "d-2")));
+        });
+    BatchRead read = reads.get(reads.size() - 1);
+    assertThat(read.recorded()).isEmpty();
+    assertThat(read.builds()).containsOnlyKeys(BuildId.github(REPO, 1));
+    assertThat(read.builds().get(BuildId.github(REPO, 1)).version()).isEqualTo(1);
     assertThat(saved).extracting(Build::version).containsExactly(2L, 1L);
-    Build found = store().find(changed.id()).orElseThrow();
-    assertThat(found.sameStateAs(changed)).isTrue();
+    Build found = store().find(BuildId.github(REPO, 1)).orElseThrow();
+    assertThat(found.attemptNumber()).isEqualTo(2);
     assertThat(found.version()).isEqualTo(2);
     assertThat(store().find(BuildId.github(REPO, 2)).orElseThrow().jobs()).hasSize(1);
     assertThat(store().hasDelivery(DeliveryKey.of("d-1"))).isTrue();
@@ -68,40 +83,48 @@ abstract class BatchContract {
   @DisplayName("a stale version or an existing build fails the whole batch and writes nothing of it")
   void staleVersionWritesNothing() {
     store().save(build(1), 0);
-    assertThatThrownBy(() -> store().writeBatch(List.of(new BuildWrite(build(3), 0), new BuildWrite(build(1), 0)),
-        List.of(DeliveryKey.of("d-3")), T0)).isInstanceOf(ConcurrentBuildModificationException.class);
-    assertThatThrownBy(() -> store().writeBatch(List.of(new BuildWrite(build(4), 0), new BuildWrite(build(1), 7)),
-        List.of(DeliveryKey.of("d-4")), T0)).isInstanceOf(ConcurrentBuildModificationException.class);
+    List<BuildId> ids = List.of(BuildId.github(REPO, 1), BuildId.github(REPO, 3));
+    assertThatThrownBy(() -> write(store(), List.of(DeliveryKey.of("d-3")), ids, read -> new BatchPlan(
+        List.of(new BuildWrite(build(3), 0), new BuildWrite(build(1), 0)), List.of(DeliveryKey.of("d-3")))))
+        .isInstanceOf(ConcurrentBuildModificationException.class);
+    assertThatThrownBy(() -> write(store(), List.of(DeliveryKey.of("d-4")), ids, read -> new BatchPlan(
+        List.of(new BuildWrite(build(3), 0), new BuildWrite(build(1), 7)), List.of(DeliveryKey.of("d-4")))))
+        .isInstanceOf(ConcurrentBuildModificationException.class);
     assertThat(store().find(BuildId.github(REPO, 3))).isEmpty();
-    assertThat(store().find(BuildId.github(REPO, 4))).isEmpty();
-    assertThat(store().recordedDeliveries(List.of(DeliveryKey.of("d-3"), DeliveryKey.of("d-4")))).isEmpty();
+    assertThat(store().hasDelivery(DeliveryKey.of("d-3"))).isFalse();
+    assertThat(store().hasDelivery(DeliveryKey.of("d-4"))).isFalse();
     assertThat(store().find(BuildId.github(REPO, 1)).orElseThrow().version()).isEqualTo(1);
   }
 
   @Test
-  @DisplayName("a delivery recorded before fails the whole batch and writes nothing of it")
+  @DisplayName("a batch that records a delivery recorded before fails whole and writes nothing of it")
   void recordedDeliveryWritesNothing() {
-    store().recordDelivery(DeliveryKey.of("seen"), T0);
-    assertThatThrownBy(() -> store().writeBatch(List.of(new BuildWrite(build(5), 0)),
-        List.of(DeliveryKey.of("new"), DeliveryKey.of("seen")), T0))
-        .isInstanceOf(ConcurrentBuildModificationException.class);
+    store().recordDelivery(new DeliveryKey("1", "seen"), T0);
+    List<BatchRead> reads = new ArrayList<>();
+    assertThatThrownBy(() -> write(store(), List.of(DeliveryKey.of("new"), new DeliveryKey("1", "seen"),
+        DeliveryKey.of("seen")), List.of(BuildId.github(REPO, 5)), read -> {
+          reads.add(read);
+          return new BatchPlan(List.of(new BuildWrite(build(5), 0)), List.of(DeliveryKey.of("new"),
+              new DeliveryKey("1", "seen")));
+        })).isInstanceOf(ConcurrentBuildModificationException.class);
+    assertThat(reads.get(0).recorded()).containsExactly(new DeliveryKey("1", "seen"));
     assertThat(store().find(BuildId.github(REPO, 5))).isEmpty();
     assertThat(store().hasDelivery(DeliveryKey.of("new"))).isFalse();
   }
 
   @Test
-  @DisplayName("findAll returns whole stored builds and leaves out unknown ids; recordedDeliveries the recorded keys")
-  void readsSeveral() {
+  @DisplayName("a batch reads whole builds (attempts, jobs, steps) and leaves out unknown ids")
+  void readsWholeBuilds() {
     store().save(build(6), 0);
-    store().save(build(7), 0);
-    Map<BuildId, Build> found = store().findAll(List.of(BuildId.github(REPO, 6), BuildId.github(REPO, 7),
-        BuildId.github(REPO, 8)));
-    assertThat(found).containsOnlyKeys(BuildId.github(REPO, 6), BuildId.github(REPO, 7));
-    assertThat(found.get(BuildId.github(REPO, 7)).sameStateAs(build(7))).isTrue();
-    assertThat(found.get(BuildId.github(REPO, 7)).jobs().get(0).steps()).hasSize(2);
-    store().recordDelivery(new DeliveryKey("1", "a"), T0);
-    assertThat(store().recordedDeliveries(List.of(new DeliveryKey("1", "a"), DeliveryKey.of("a"),
-        new DeliveryKey("2", "a")))).containsExactly(new DeliveryKey("1", "a"));
+    List<BatchRead> reads = new ArrayList<>();
+    assertThat(write(store(), List.of(), List.of(BuildId.github(REPO, 6), BuildId.github(REPO, 8)), read -> {
+      reads.add(read);
+      return new BatchPlan(List.of(), List.of());
+    })).isEmpty();
+    Build read = reads.get(0).builds().get(BuildId.github(REPO, 6));
+    assertThat(reads.get(0).builds()).containsOnlyKeys(BuildId.github(REPO, 6));
+    assertThat(read.sameStateAs(build(6))).isTrue();
+    assertThat(read.jobs().get(0).steps()).hasSize(2);
   }
 
   @Test

@@ -9,7 +9,8 @@ import dev.cicd.core.metrics.BuildSummary;
 import dev.cicd.core.metrics.MetricsQuery;
 import dev.cicd.core.store.BuildQuery;
 import dev.cicd.core.store.BuildStore;
-import dev.cicd.core.store.BuildWrite;
+import dev.cicd.core.store.BatchPlan;
+import dev.cicd.core.store.BatchRead;
 import dev.cicd.core.store.Page;
 import dev.cicd.store.jpa.internal.BatchWriter;
 import dev.cicd.store.jpa.internal.BuildReader;
@@ -30,10 +31,9 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
+import java.util.function.Function;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -146,18 +146,9 @@ public final class JpaBuildStore implements BuildStore, AutoCloseable {
   }
 
   @Override
-  public List<Build> writeBatch(List<BuildWrite> builds, List<DeliveryKey> deliveries, Instant receivedAt) {
-    return batches.write(builds, deliveries, receivedAt);
-  }
-
-  @Override
-  public Map<BuildId, Build> findAll(Collection<BuildId> ids) {
-    return batches.findAll(ids);
-  }
-
-  @Override
-  public Set<DeliveryKey> recordedDeliveries(Collection<DeliveryKey> keys) {
-    return batches.recorded(keys);
+  public List<Build> writeBatch(Collection<DeliveryKey> deliveries, Collection<BuildId> ids,
+      Function<BatchRead, BatchPlan> plan, Instant receivedAt) {
+    return batches.write(deliveries, ids, plan, receivedAt);
   }
 
   @Override

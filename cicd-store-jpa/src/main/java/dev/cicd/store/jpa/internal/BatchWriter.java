@@ -3,10 +3,13 @@ package dev.cicd.store.jpa.internal;
 import dev.cicd.core.build.Build;
 import dev.cicd.core.build.BuildId;
 import dev.cicd.core.ingest.DeliveryKey;
+import dev.cicd.core.store.BatchPlan;
+import dev.cicd.core.store.BatchRead;
 import dev.cicd.core.store.BuildStoreException;
 import dev.cicd.core.store.BuildWrite;
 import dev.cicd.core.store.ConcurrentBuildModificationException;
 import dev.cicd.store.jpa.internal.BuildMapping.TermIds;
+import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -16,10 +19,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
- * The batch operations of group commit: several builds read in one transaction, the recorded ones of
- * several deliveries looked up in one, and several builds saved with their delivery records in one.
+ * Group commit on JPA: one transaction reads the recorded deliveries and the builds' entities, lets the
+ * caller plan, and writes the plan onto the same entities (no second read) with the delivery records.
  */
 public final class BatchWriter {
   private final Jpa jpa;
@@ -32,47 +36,14 @@ public final class BatchWriter {
     this.days = days;
   }
 
-  public Map<BuildId, Build> findAll(Collection<BuildId> ids) {
-    return jpa.inTransaction(() -> "Failed to load " + ids.size() + " builds", em -> {
-      Map<BuildId, Build> found = new HashMap<>();
-      for (BuildId id : ids) {
-        BuildWriter.load(em, id).ifPresent(entity -> found.put(id, BuildMapping.toBuild(entity, true)));
-      }
-      return found;
-    });
-  }
-
-  public Set<DeliveryKey> recorded(Collection<DeliveryKey> keys) {
-    return jpa.inTransaction(() -> "Failed to look up " + keys.size() + " deliveries", em -> {
-      Set<DeliveryKey> recorded = new HashSet<>();
-      for (DeliveryKey key : keys) {
-        if (em.find(DeliveryEntity.class, DeliveryLog.id(key)) != null) {
-          recorded.add(key);
-        }
-      }
-      return recorded;
-    });
-  }
-
-  /** Saves every build and records every delivery in one transaction; see {@code BuildStore#writeBatch}. */
-  public List<Build> write(List<BuildWrite> writes, List<DeliveryKey> keys, Instant receivedAt) {
+  /** See {@code BuildStore#writeBatch}. */
+  public List<Build> write(Collection<DeliveryKey> keys, Collection<BuildId> ids, Function<BatchRead, BatchPlan> plan,
+      Instant receivedAt) {
     Objects.requireNonNull(receivedAt, "receivedAt");
-    List<TermIds> ids = new ArrayList<>(writes.size());
-    for (BuildWrite write : writes) {
-      ids.add(writer.prepare(write.build()));
-    }
+    List<List<Build>> saved = new ArrayList<>(1);
     try {
-      days.retryingMissingDays(() -> jpa.inTransaction(() -> "Failed to store a batch of " + keys.size()
-          + " deliveries", em -> {
-            for (int i = 0; i < writes.size(); i++) {
-              writer.write(em, writes.get(i).build(), writes.get(i).expectedVersion(), ids.get(i));
-            }
-            for (DeliveryKey key : keys) {
-              em.persist(DeliveryEntity.of(DeliveryLog.id(key), receivedAt, DeliveryLog.APPLIED));
-            }
-            em.flush();
-            return null;
-          }));
+      days.retryingMissingDays(() -> saved.add(jpa.inTransaction(() -> "Failed to store a batch of " + keys.size()
+          + " deliveries", em -> writeIn(em, keys, ids, plan, receivedAt))));
     } catch (BuildStoreException e) {
       if (Failures.isUniqueViolation(e) || Failures.isWriteConflict(e)) {
         throw new ConcurrentBuildModificationException("A batch of " + keys.size()
@@ -80,10 +51,39 @@ public final class BatchWriter {
       }
       throw e;
     }
-    List<Build> saved = new ArrayList<>(writes.size());
-    for (BuildWrite write : writes) {
+    return saved.get(saved.size() - 1);
+  }
+
+  private List<Build> writeIn(EntityManager em, Collection<DeliveryKey> keys, Collection<BuildId> ids,
+      Function<BatchRead, BatchPlan> plan, Instant receivedAt) {
+    Set<DeliveryKey> recorded = new HashSet<>();
+    for (DeliveryKey key : keys) {
+      if (em.find(DeliveryEntity.class, DeliveryLog.id(key)) != null) {
+        recorded.add(key);
+      }
+    }
+    Map<BuildId, BuildEntity> entities = new HashMap<>();
+    Map<BuildId, Build> builds = new HashMap<>();
+    for (BuildId id : ids) {
+      BuildWriter.load(em, id).ifPresent(entity -> {
+        entities.put(id, entity);
+        builds.put(id, BuildMapping.toBuild(entity, true));
+      });
+    }
+    BatchPlan batch = plan.apply(new BatchRead(recorded, builds));
+    List<Build> saved = new ArrayList<>(batch.builds().size());
+    for (BuildWrite write : batch.builds()) {
+      TermIds terms = writer.prepare(write.build());
+      writer.write(em, entities.get(write.build().id()), write.build(), write.expectedVersion(), terms);
       saved.add(write.build().withVersion(write.expectedVersion() + 1));
     }
+    for (DeliveryKey key : batch.deliveries()) {
+      if (recorded.contains(key)) {
+        throw new ConcurrentBuildModificationException("Delivery " + key.asString() + " is recorded already");
+      }
+      em.persist(DeliveryEntity.of(DeliveryLog.id(key), receivedAt, DeliveryLog.APPLIED));
+    }
+    em.flush();
     return saved;
   }
 }

@@ -10,6 +10,7 @@ import jakarta.persistence.EntityManager;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Saves whole builds with optimistic versioning: an insert (expected version 0) fails when the id
@@ -64,9 +65,35 @@ public final class BuildWriter {
   /** Inserts (expected version 0) or updates the build in {@code em}'s transaction. */
   public void write(EntityManager em, Build build, long expectedVersion, TermIds ids) {
     if (expectedVersion == 0) {
+      if (exists(em, build.id())) {
+        throw new ConcurrentBuildModificationException(build.id(), 0);
+      }
       insert(em, build, ids);
     } else {
-      update(em, build, expectedVersion, ids);
+      lockVersion(em, build.id(), expectedVersion);
+      BuildEntity entity = load(em, build.id()).orElseThrow(
+          () -> new ConcurrentBuildModificationException(build.id(), expectedVersion));
+      update(em, entity, build, expectedVersion, ids);
+    }
+  }
+
+  /**
+   * The same with the build's entity already loaded in {@code em}'s transaction ({@code loaded} null: it was
+   * not stored when read). A concurrent insert of the same build fails on the unique key at flush.
+   */
+  public void write(EntityManager em, @Nullable BuildEntity loaded, Build build, long expectedVersion,
+      TermIds ids) {
+    if (expectedVersion == 0) {
+      if (loaded != null) {
+        throw new ConcurrentBuildModificationException(build.id(), 0);
+      }
+      insert(em, build, ids);
+    } else {
+      if (loaded == null || loaded.version != expectedVersion) {
+        throw new ConcurrentBuildModificationException(build.id(), expectedVersion);
+      }
+      lockVersion(em, build.id(), expectedVersion);
+      update(em, loaded, build, expectedVersion, ids);
     }
   }
 
@@ -80,9 +107,6 @@ public final class BuildWriter {
   }
 
   private void insert(EntityManager em, Build build, TermIds ids) {
-    if (exists(em, build.id())) {
-      throw new ConcurrentBuildModificationException(build.id(), 0);
-    }
     BuildEntity entity = BuildEntity.create();
     BuildMapping.apply(build, entity, ids, 1);
     em.persist(entity);
@@ -90,19 +114,21 @@ public final class BuildWriter {
     days.touch(em, Nanos.ofNullable(build.completedAt()));
   }
 
-  private void update(EntityManager em, Build build, long expectedVersion, TermIds ids) {
+  /** Bumps the stored version if it is the expected one, which locks the row until commit; else a conflict. */
+  private static void lockVersion(EntityManager em, BuildId id, long expectedVersion) {
     int updated = em.createQuery("update BuildEntity b set b.version = b.version + 1 where b.provider = :provider"
             + " and b.repository = :repository and b.runId = :runId and b.version = :version")
-        .setParameter("provider", build.id().provider())
-        .setParameter("repository", build.id().repository())
-        .setParameter("runId", build.id().runId())
+        .setParameter("provider", id.provider())
+        .setParameter("repository", id.repository())
+        .setParameter("runId", id.runId())
         .setParameter("version", expectedVersion)
         .executeUpdate();
     if (updated != 1) {
-      throw new ConcurrentBuildModificationException(build.id(), expectedVersion);
+      throw new ConcurrentBuildModificationException(id, expectedVersion);
     }
-    BuildEntity entity = load(em, build.id()).orElseThrow(
-        () -> new ConcurrentBuildModificationException(build.id(), expectedVersion));
+  }
+
+  private void update(EntityManager em, BuildEntity entity, Build build, long expectedVersion, TermIds ids) {
     Long before = Nanos.ofNullable(entity.completedAt);
     BuildMapping.apply(build, entity, ids, expectedVersion + 1);
     em.flush();

@@ -39,10 +39,28 @@ public final class EventsHub implements IngestListener {
   private final AtomicLong dropped = new AtomicLong();
   private @Nullable Thread writer;
 
-  /** One numbered event. */
-  public record SseEvent(long id, String type, String data) {
-    String frame() {
-      return "id: " + id + "\nevent: " + type + "\ndata: " + data + "\n\n";
+  /**
+   * One numbered event, rendered when first sent: while nobody listens, kept events are never serialised
+   * unless a reconnecting client asks for them. Used on the writer thread and under the hub's lock.
+   */
+  private final class SseEvent {
+    final long id;
+    private @Nullable Supplier<JsonNode> payload;
+    private @Nullable String frame;
+
+    SseEvent(long id, Supplier<JsonNode> payload) {
+      this.id = id;
+      this.payload = payload;
+    }
+
+    synchronized String frame() {
+      if (frame == null) {
+        JsonNode node = java.util.Objects.requireNonNull(payload).get();
+        frame = "id: " + id + "\nevent: " + node.path("type").asText("message") + "\ndata: " + json.text(node)
+            + "\n\n";
+        payload = null;
+      }
+      return frame;
     }
   }
 
@@ -78,10 +96,11 @@ public final class EventsHub implements IngestListener {
 
   @Override
   public void onBuildChanged(BuildChange change) {
+    dev.cicd.core.build.Build after = change.after();
     publish(() -> {
       ObjectNode node = json.object();
       node.put("type", "build");
-      node.set("build", buildJson.summary(change.after()));
+      node.set("build", buildJson.summary(after));
       return node;
     });
   }
@@ -102,11 +121,11 @@ public final class EventsHub implements IngestListener {
     client.offer("retry: 5000\n: connected\n\n");
     if (lastEventId != null) {
       SseEvent oldest = ring.peekFirst();
-      long oldestKept = oldest == null ? sequence.get() + 1 : oldest.id();
+      long oldestKept = oldest == null ? sequence.get() + 1 : oldest.id;
       if (lastEventId + 1 < oldestKept || lastEventId > sequence.get()) {
         client.offer("event: resync\ndata: {\"type\":\"resync\"}\n\n");
       } else {
-        ring.stream().filter(e -> e.id() > lastEventId).forEach(e -> client.offer(e.frame()));
+        ring.stream().filter(e -> e.id > lastEventId).forEach(e -> client.offer(e.frame()));
       }
     }
     clients.add(client);
@@ -155,14 +174,15 @@ public final class EventsHub implements IngestListener {
   }
 
   private synchronized void dispatch(Supplier<JsonNode> next) {
-    JsonNode payload = next.get();
-    SseEvent event = new SseEvent(sequence.incrementAndGet(), payload.path("type").asText("message"),
-        json.text(payload));
+    SseEvent event = new SseEvent(sequence.incrementAndGet(), next);
     if (replayLimit > 0) {
       ring.addLast(event);
       while (ring.size() > replayLimit) {
         ring.removeFirst();
       }
+    }
+    if (clients.isEmpty()) {
+      return;
     }
     String frame = event.frame();
     for (SseClient client : clients) {

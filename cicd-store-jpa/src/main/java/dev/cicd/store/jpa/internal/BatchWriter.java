@@ -10,6 +10,7 @@ import dev.cicd.core.store.BuildWrite;
 import dev.cicd.core.store.ConcurrentBuildModificationException;
 import dev.cicd.store.jpa.internal.BuildMapping.TermIds;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -56,6 +57,9 @@ public final class BatchWriter {
 
   private List<Build> writeIn(EntityManager em, Collection<DeliveryKey> keys, Collection<BuildId> ids,
       Function<BatchRead, BatchPlan> plan, Instant receivedAt) {
+    // One flush at the end: the version locks and day stamps touch rows no loaded entity maps, and flushing
+    // before each of them would walk every loaded aggregate again.
+    em.setFlushMode(FlushModeType.COMMIT);
     Set<DeliveryKey> recorded = new HashSet<>();
     for (DeliveryKey key : keys) {
       if (em.find(DeliveryEntity.class, DeliveryLog.id(key)) != null) {

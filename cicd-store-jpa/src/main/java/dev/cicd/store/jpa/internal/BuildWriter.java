@@ -69,6 +69,7 @@ public final class BuildWriter {
         throw new ConcurrentBuildModificationException(build.id(), 0);
       }
       insert(em, build, ids);
+      em.flush();
     } else {
       lockVersion(em, build.id(), expectedVersion);
       BuildEntity entity = load(em, build.id()).orElseThrow(
@@ -110,7 +111,6 @@ public final class BuildWriter {
     BuildEntity entity = BuildEntity.create();
     BuildMapping.apply(build, entity, ids, 1);
     em.persist(entity);
-    em.flush();
     days.touch(em, Nanos.ofNullable(build.completedAt()));
   }
 
@@ -131,7 +131,6 @@ public final class BuildWriter {
   private void update(EntityManager em, BuildEntity entity, Build build, long expectedVersion, TermIds ids) {
     Long before = Nanos.ofNullable(entity.completedAt);
     BuildMapping.apply(build, entity, ids, expectedVersion + 1);
-    em.flush();
     Long after = Nanos.ofNullable(build.completedAt());
     days.touch(em, before);
     if (after != null && (before == null || Math.floorDiv(after, DAY) != Math.floorDiv(before, DAY))) {

@@ -13,7 +13,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Group commit of webhook deliveries: concurrent callers queue their delivery, and whichever finds no
  * writer at work becomes the writer (leader) and stores everything queued in one batch — one read of the
- * builds involved, one in-memory merge, one transaction ({@link BatchMerge}). Deliveries of one build
+ * builds involved, one in-memory merge, one transaction ({@link BatchMerge}); a delivery that finds the
+ * writer free is a batch of one, so its build changes and its delivery record always commit together
+ * (a crash cannot keep one without the other). Deliveries of one build
  * that arrive together merge in memory instead of racing for its version. A batch that loses a race with
  * another instance, or fails while the store is reachable, is redone one delivery at a time, so one bad
  * delivery fails alone; when the store is unreachable every delivery of the batch gets its failure.
@@ -88,9 +90,6 @@ final class GroupCommit {
     List<Pending> alone = new ArrayList<>();
     for (Pending pending : batch) {
       (BatchMerge.canBatch(pending.events) ? together : alone).add(pending);
-    }
-    if (together.size() == 1) {
-      alone.add(0, together.remove(0));
     }
     if (!together.isEmpty()) {
       writeTogether(together, alone);

@@ -41,7 +41,6 @@ public final class QueryBenchmark {
   private static final String PG_USER = env("CICD_TEST_PG_USER", "postgres");
   private static final String PG_PASSWORD = env("CICD_TEST_PG_PASSWORD", "");
   private static final String PG_SCHEMA = "cicd_bench";
-
   private static final String STORE = "summarize() 30 days, store";
   private static final String HAND = "30 days, hand-written SQL (7 queries)";
   private static final String NAIVE = "30 days, naive Java aggregation";

@@ -143,6 +143,18 @@ class GroupCommitTest {
   }
 
   @Test
+  @DisplayName("a delivery that finds the writer free is a batch of one: build and delivery record in one write")
+  void loneDeliveryIsABatchOfOne() {
+    release.countDown();
+    List<IngestResult> results = ingestion.ingestDelivery(DeliveryKey.of("alone"), List.of(job(1, 100)));
+    assertThat(results).extracting(IngestResult::outcome).containsExactly(IngestOutcome.CREATED);
+    assertThat(batchCalls.get()).isEqualTo(1);
+    assertThat(saves.get()).as("saves outside a batch").isZero();
+    assertThat(memory.hasDelivery(DeliveryKey.of("alone"))).isTrue();
+    assertThat(memory.find(BUILD).orElseThrow().version()).isEqualTo(1);
+  }
+
+  @Test
   @DisplayName("deliveries that arrive while the writer is busy are stored together, as one batch")
   void queuedDeliveriesShareOneBatch() throws Exception {
     List<Outcome> outcomes = deliverBehindAHeldOne(tenJobsOfOneBuild());

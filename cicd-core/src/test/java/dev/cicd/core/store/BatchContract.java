@@ -19,12 +19,9 @@ import dev.cicd.core.testing.HistoryGenerator;
 import dev.cicd.core.testing.MutableClock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -132,40 +129,20 @@ abstract class BatchContract {
   void concurrentDeliveriesConverge() throws Exception {
     MutableClock clock = MutableClock.at("2026-06-01T00:00:00Z");
     List<ProviderEvent> events = new HistoryGenerator(11, Duration.ofDays(10), true).builds(30);
-    InMemoryBuildStore reference = new InMemoryBuildStore();
-    IngestionService sequential = IngestionService.create(reference, clock);
-    events.forEach(sequential::ingest);
-    Map<ProviderEvent, String> keys = new java.util.HashMap<>();
+    InMemoryBuildStore reference = ConcurrencyContract.sequentially(events, clock);
+    Map<ProviderEvent, String> keys = new HashMap<>();
     events.forEach(e -> keys.putIfAbsent(e, "event-" + keys.size()));
     IngestionService ingestion = IngestionService.create(store(), clock);
     AtomicInteger stored = new AtomicInteger();
-    int threads = 8;
-    ExecutorService pool = Executors.newFixedThreadPool(threads);
-    try {
-      List<Future<?>> futures = new ArrayList<>();
-      for (int t = 0; t < threads; t++) {
-        List<ProviderEvent> mine = HistoryGenerator.shuffledWithDuplicates(events, 500 + t, 0.2);
-        futures.add(pool.submit(() -> {
-          for (ProviderEvent event : mine) {
-            DeliveryKey key = DeliveryKey.of(keys.get(event));
-            List<IngestResult> results = ingestion.ingestDelivery(key, List.of(event));
-            if (results.get(0).outcome() != IngestOutcome.DUPLICATE) {
-              stored.incrementAndGet();
-            }
-          }
-        }));
+    ConcurrencyContract.inThreads(8, events, 500, mine -> {
+      for (ProviderEvent event : mine) {
+        List<IngestResult> results = ingestion.ingestDelivery(DeliveryKey.of(keys.get(event)), List.of(event));
+        if (results.get(0).outcome() != IngestOutcome.DUPLICATE) {
+          stored.incrementAndGet();
+        }
       }
-      for (Future<?> f : futures) {
-        f.get(5, TimeUnit.MINUTES);
-      }
-    } finally {
-      pool.shutdownNow();
-    }
+    });
     assertThat(stored.get()).as("deliveries reported stored").isEqualTo(keys.size());
-    for (BuildId id : ConcurrencyContract.ids(events)) {
-      assertThat(store().find(id).orElseThrow().sameStateAs(reference.find(id).orElseThrow())).as("state of %s", id)
-          .isTrue();
-    }
-    assertThat(store().count()).isEqualTo(reference.count());
+    ConcurrencyContract.assertSameBuilds(store(), reference, events);
   }
 }

@@ -37,23 +37,23 @@ abstract class ConcurrencyContract {
     return ids;
   }
 
-  @Test
-  @DisplayName("threads applying shuffled, duplicated events of the same builds end in the sequential state")
-  void concurrentShuffledEventsConverge() throws Exception {
-    MutableClock clock = MutableClock.at("2026-06-01T00:00:00Z");
-    List<ProviderEvent> events = new HistoryGenerator(7, Duration.ofDays(10), true).builds(40);
+  /** The sequential reference: {@code events} ingested one by one, in order, into a memory store. */
+  static InMemoryBuildStore sequentially(List<ProviderEvent> events, MutableClock clock) {
     InMemoryBuildStore reference = new InMemoryBuildStore();
     IngestionService sequential = IngestionService.create(reference, clock);
     events.forEach(sequential::ingest);
+    return reference;
+  }
 
-    IngestionService ingestion = IngestionService.create(store(), clock);
-    int threads = 4;
+  /** Runs {@code threads} workers, worker {@code t} on its own shuffled, duplicated copy of {@code events}. */
+  static void inThreads(int threads, List<ProviderEvent> events, long seed,
+      java.util.function.Consumer<List<ProviderEvent>> worker) throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     try {
       List<Future<?>> futures = new ArrayList<>();
       for (int t = 0; t < threads; t++) {
-        List<ProviderEvent> mine = HistoryGenerator.shuffledWithDuplicates(events, 100 + t, 0.2);
-        futures.add(pool.submit(() -> mine.forEach(ingestion::ingest)));
+        List<ProviderEvent> mine = HistoryGenerator.shuffledWithDuplicates(events, seed + t, 0.2);
+        futures.add(pool.submit(() -> worker.accept(mine)));
       }
       for (Future<?> f : futures) {
         f.get(5, TimeUnit.MINUTES);
@@ -61,11 +61,26 @@ abstract class ConcurrencyContract {
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  /** Every build of {@code events} is stored in {@code store} as in {@code reference}, and nothing else. */
+  static void assertSameBuilds(BuildStore store, InMemoryBuildStore reference, List<ProviderEvent> events) {
     for (BuildId id : ids(events)) {
       Build expected = reference.find(id).orElseThrow();
-      Build actual = store().find(id).orElseThrow();
+      Build actual = store.find(id).orElseThrow();
       assertThat(actual.sameStateAs(expected)).as("state of %s", id).isTrue();
     }
-    assertThat(store().count()).isEqualTo(reference.count());
+    assertThat(store.count()).isEqualTo(reference.count());
+  }
+
+  @Test
+  @DisplayName("threads applying shuffled, duplicated events of the same builds end in the sequential state")
+  void concurrentShuffledEventsConverge() throws Exception {
+    MutableClock clock = MutableClock.at("2026-06-01T00:00:00Z");
+    List<ProviderEvent> events = new HistoryGenerator(7, Duration.ofDays(10), true).builds(40);
+    InMemoryBuildStore reference = sequentially(events, clock);
+    IngestionService ingestion = IngestionService.create(store(), clock);
+    inThreads(4, events, 100, mine -> mine.forEach(ingestion::ingest));
+    assertSameBuilds(store(), reference, events);
   }
 }

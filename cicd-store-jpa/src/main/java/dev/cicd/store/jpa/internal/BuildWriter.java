@@ -51,8 +51,9 @@ public final class BuildWriter {
   }
 
   /**
-   * What a write needs outside its transaction: the dictionary ids of the build's terms (created when new)
-   * and, for a completed build, its place in the completion sequences.
+   * What a write needs besides its transaction, done in statements of their own (another pooled connection,
+   * so also callable inside a write's transaction): the dictionary ids of the build's terms (created when new)
+   * and, for a completed build, its place in the completion sequences. Repeating it is harmless.
    */
   public TermIds prepare(Build build) {
     TermIds ids = termIds(build);
@@ -63,7 +64,7 @@ public final class BuildWriter {
   }
 
   /** Inserts (expected version 0) or updates the build in {@code em}'s transaction. */
-  public void write(EntityManager em, Build build, long expectedVersion, TermIds ids) {
+  private void write(EntityManager em, Build build, long expectedVersion, TermIds ids) {
     if (expectedVersion == 0) {
       if (exists(em, build.id())) {
         throw new ConcurrentBuildModificationException(build.id(), 0);

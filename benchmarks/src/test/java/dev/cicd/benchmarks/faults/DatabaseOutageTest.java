@@ -73,8 +73,10 @@ class DatabaseOutageTest {
       HttpResponse<String> redelivered = awaitStored(hooks, "probe-1", 1);
       LOG.info("Outage: probe answered {} in {} ms; load during the outage: {}; stored again {} ms after the restore",
           refused.statusCode(), probeMillis, outage, (System.nanoTime() - restoreStart) / 1_000_000);
+      // 200 either way. "duplicate" when an earlier attempt answered 503 (its deadline passed) and was still being
+      // written when the database came back: a 503 only promises that no 2xx was given (WebhookIngestor).
       assertThat(hooks.status(redelivered)).as("GitHub's redelivery of the refused delivery is stored now")
-          .isEqualTo("stored");
+          .isIn("stored", "duplicate");
       assertThat(hooks.health().statusCode()).isEqualTo(200);
       LoadResult after = load.closedLoop(Duration.ofSeconds(3));
       assertThat(after.stored()).as("%s", after).isPositive();

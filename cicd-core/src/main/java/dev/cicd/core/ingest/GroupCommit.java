@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.ReentrantLock;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,7 +19,9 @@ import org.slf4j.LoggerFactory;
  * (a crash cannot keep one without the other). Deliveries of one build
  * that arrive together merge in memory instead of racing for its version. A batch that loses a race with
  * another instance, or fails while the store is reachable, is redone one delivery at a time, so one bad
- * delivery fails alone; when the store is unreachable every delivery of the batch gets its failure.
+ * delivery fails alone; when the store is unreachable every delivery of the batch, and every one queued
+ * behind it, gets its failure at once instead of waiting for the same failure again (and perhaps being
+ * stored long after its caller was told 503).
  */
 final class GroupCommit {
   /** Most deliveries stored in one transaction. */
@@ -92,12 +95,22 @@ final class GroupCommit {
       (BatchMerge.canBatch(pending.events) ? together : alone).add(pending);
     }
     if (!together.isEmpty()) {
-      writeTogether(together, alone);
+      RuntimeException unreachable = writeTogether(together, alone);
+      if (unreachable != null) {
+        // The store does not answer: what waits behind this batch would only wait for the same failure.
+        alone.forEach(p -> p.fail(unreachable));
+        Pending queued;
+        while ((queued = queue.poll()) != null) {
+          queued.fail(unreachable);
+        }
+        return;
+      }
     }
     alone.forEach(this::writeAlone);
   }
 
-  private void writeTogether(List<Pending> together, List<Pending> alone) {
+  /** @return the failure when the store turned out unreachable (the batch then failed); else null */
+  private @Nullable RuntimeException writeTogether(List<Pending> together, List<Pending> alone) {
     try {
       merge.write(together);
     } catch (ConcurrentBuildModificationException e) {
@@ -106,11 +119,12 @@ final class GroupCommit {
     } catch (RuntimeException e) {
       if (!reachable()) {
         together.forEach(p -> p.fail(e));
-        return;
+        return e;
       }
       LOG.debug("A batch of {} deliveries failed; storing them one by one", together.size(), e);
       alone.addAll(0, together);
     }
+    return null;
   }
 
   private boolean reachable() {

@@ -107,12 +107,25 @@ class GroupCommitTest {
       Thread.sleep(1);
     }
     List<Outcome> outcomes = new CopyOnWriteArrayList<>(new Outcome[events.size()]);
+    List<Thread> threads = deliverInThreads("d-", events, outcomes);
+    release.countDown();
+    afterRelease.run();
+    first.join(10_000);
+    for (Thread thread : threads) {
+      thread.join(10_000);
+    }
+    return outcomes;
+  }
+
+  /** Starts one thread per event, delivering it as {@code prefix + i}; returns once all of them are queued. */
+  List<Thread> deliverInThreads(String prefix, List<JobUpdate> events, List<Outcome> outcomes)
+      throws InterruptedException {
     List<Thread> threads = new ArrayList<>();
     for (int i = 0; i < events.size(); i++) {
       int n = i;
       Thread thread = new Thread(() -> {
         try {
-          outcomes.set(n, new Outcome(ingestion.ingestDelivery(DeliveryKey.of("d-" + n), List.of(events.get(n))),
+          outcomes.set(n, new Outcome(ingestion.ingestDelivery(DeliveryKey.of(prefix + n), List.of(events.get(n))),
               null));
         } catch (RuntimeException e) {
           outcomes.set(n, new Outcome(null, e));
@@ -125,13 +138,7 @@ class GroupCommitTest {
     while (!threads.stream().allMatch(t -> t.getState() == Thread.State.TIMED_WAITING)) {
       Thread.sleep(1);
     }
-    release.countDown();
-    afterRelease.run();
-    first.join(10_000);
-    for (Thread thread : threads) {
-      thread.join(10_000);
-    }
-    return outcomes;
+    return threads;
   }
 
   static List<JobUpdate> tenJobsOfOneBuild() {
@@ -228,5 +235,35 @@ class GroupCommitTest {
     assertThat(outcomes).allSatisfy(o -> assertThat(o.failure()).isInstanceOf(BuildStoreException.class));
     assertThat(saves.get() - savesBefore).as("saves after the first delivery's own").isLessThanOrEqualTo(1);
     assertThat(memory.find(BUILD)).isEmpty();
+  }
+
+  @Test
+  @DisplayName("when the store is unreachable, deliveries queued behind the failing batch fail at once, untried")
+  void unreachableStoreFailsWhatIsQueuedBehind() throws Exception {
+    batchFailure = new BuildStoreException("connection refused", null);
+    reachable = false;
+    batchGate = new CountDownLatch(1);
+    List<Outcome> late = new CopyOnWriteArrayList<>(new Outcome[3]);
+    List<Outcome> outcomes = deliverBehindAHeldOne(tenJobsOfOneBuild(), () -> {
+      try {
+        while (batches.isEmpty()) {
+          Thread.sleep(1); // the batch of ten is being written, held at the gate
+        }
+        List<Thread> threads = deliverInThreads("late-", List.of(job(2, 200), job(2, 201), job(2, 202)), late);
+        batchGate.countDown();
+        for (Thread thread : threads) {
+          thread.join(10_000);
+        }
+      } catch (InterruptedException e) {
+        throw new IllegalStateException(e);
+      } finally {
+        batchGate.countDown();
+      }
+    });
+    assertThat(outcomes).allSatisfy(o -> assertThat(o.failure()).isInstanceOf(BuildStoreException.class));
+    assertThat(late).allSatisfy(o -> assertThat(o.failure()).isInstanceOf(BuildStoreException.class));
+    assertThat(batches).as("batches written after the held one").containsExactly(10);
+    assertThat(memory.find(BuildId.github("o/r", 2))).isEmpty();
+    assertThat(memory.hasDelivery(DeliveryKey.of("late-0"))).isFalse();
   }
 }

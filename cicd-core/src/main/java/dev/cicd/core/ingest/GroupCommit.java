@@ -3,6 +3,7 @@ package dev.cicd.core.ingest;
 import dev.cicd.core.store.BuildStore;
 import dev.cicd.core.store.BuildStoreException;
 import dev.cicd.core.store.ConcurrentBuildModificationException;
+import dev.cicd.core.store.StoreUnavailableException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -41,16 +42,32 @@ final class GroupCommit {
   private final Single single;
   private final ConcurrentLinkedQueue<Pending> queue = new ConcurrentLinkedQueue<>();
   private final ReentrantLock writer = new ReentrantLock();
+  private final StoreOutage outage;
 
-  GroupCommit(BuildStore store, BatchMerge merge, Single single) {
+  GroupCommit(BuildStore store, BatchMerge merge, Single single, StoreOutage outage) {
     this.store = store;
     this.merge = merge;
     this.single = single;
+    this.outage = outage;
   }
 
-  /** Stores one delivery, alone or with others queued at the same time; returns once it is stored. */
+  /**
+   * Stores one delivery, alone or with others queued at the same time; returns once it is stored.
+   *
+   * @throws BuildStoreException at once while the store is known to be unreachable ({@link StoreOutage})
+   */
   List<IngestResult> ingest(DeliveryKey key, List<? extends ProviderEvent> events) {
-    Pending pending = new Pending(key, List.copyOf(events));
+    boolean probe = outage.admit();
+    try {
+      return ingestQueued(new Pending(key, List.copyOf(events)));
+    } finally {
+      if (probe) {
+        outage.probed();
+      }
+    }
+  }
+
+  private List<IngestResult> ingestQueued(Pending pending) {
     queue.add(pending);
     while (!pending.isDone()) {
       if (writer.tryLock()) {
@@ -98,6 +115,7 @@ final class GroupCommit {
       RuntimeException unreachable = writeTogether(together, alone);
       if (unreachable != null) {
         // The store does not answer: what waits behind this batch would only wait for the same failure.
+        outage.unreachable(unreachable);
         alone.forEach(p -> p.fail(unreachable));
         Pending queued;
         while ((queued = queue.poll()) != null) {
@@ -113,14 +131,17 @@ final class GroupCommit {
   private @Nullable RuntimeException writeTogether(List<Pending> together, List<Pending> alone) {
     try {
       merge.write(together);
+      outage.reachable();
     } catch (ConcurrentBuildModificationException e) {
+      outage.reachable();
       LOG.debug("A batch of {} deliveries lost a race; storing them one by one", together.size(), e);
       alone.addAll(0, together);
     } catch (RuntimeException e) {
-      if (!reachable()) {
+      if (e instanceof StoreUnavailableException || !reachable()) {
         together.forEach(p -> p.fail(e));
         return e;
       }
+      outage.reachable();
       LOG.debug("A batch of {} deliveries failed; storing them one by one", together.size(), e);
       alone.addAll(0, together);
     }

@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,11 +34,16 @@ public final class IngestionService {
   private final @Nullable GroupCommit groupCommit;
 
   private IngestionService(BuildStore store, Clock clock, int maxAttempts) {
+    this(store, clock, maxAttempts, System::nanoTime);
+  }
+
+  /** With the ticker that times {@link StoreOutage}'s probes (tests). */
+  IngestionService(BuildStore store, Clock clock, int maxAttempts, LongSupplier nanoTime) {
     this.store = store;
     this.clock = clock;
     this.maxAttempts = maxAttempts;
-    this.groupCommit = store.writesBatches()
-        ? new GroupCommit(store, new BatchMerge(store, clock, this::notifyBuild), this::ingestAlone) : null;
+    this.groupCommit = store.writesBatches() ? new GroupCommit(store, new BatchMerge(store, clock, this::notifyBuild),
+        this::ingestAlone, new StoreOutage(nanoTime)) : null;
   }
 
   public static IngestionService create(BuildStore store) {
@@ -105,7 +111,12 @@ public final class IngestionService {
    * {@linkplain BuildStore#writesBatches() writes batches}, deliveries that arrive together are stored in
    * one transaction with their delivery records (group commit); otherwise each is applied and then
    * recorded, so a crash in between re-applies it on redelivery, which the idempotent merge absorbs.
-   * Either way the delivery is stored when this returns.
+   * Either way the delivery is stored when this returns. With group commit, once a batch failed because the
+   * store was unreachable, deliveries fail at once (one per second is let through to probe the store) until
+   * one is stored again.
+   *
+   * @throws dev.cicd.core.store.BuildStoreException when the store fails or is known to be unreachable;
+   *     the delivery is then not recorded
    */
   public List<IngestResult> ingestDelivery(DeliveryKey delivery, List<? extends ProviderEvent> events) {
     Objects.requireNonNull(delivery, "delivery");

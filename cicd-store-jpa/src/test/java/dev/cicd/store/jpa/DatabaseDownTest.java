@@ -8,16 +8,22 @@ import dev.cicd.core.build.BuildId;
 import dev.cicd.core.ingest.DeliveryKey;
 import dev.cicd.core.metrics.MetricsQuery;
 import dev.cicd.core.store.BuildQuery;
+import dev.cicd.core.store.BatchPlan;
 import dev.cicd.core.store.BuildStoreException;
+import dev.cicd.core.store.StoreUnavailableException;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.function.Executable;
 
-/** D1: a database that is down surfaces as BuildStoreException within the connection timeout. */
+/**
+ * D1: a database that is down surfaces as BuildStoreException within the connection timeout; once the store
+ * is open, as a StoreUnavailableException (ingestion then fails deliveries fast until the store answers).
+ */
 class DatabaseDownTest {
   @RegisterExtension
   static final PostgresExtension PG = new PostgresExtension();
@@ -33,7 +39,7 @@ class DatabaseDownTest {
   }
 
   @Test
-  @DisplayName("every operation of an open store fails with BuildStoreException when the database goes away")
+  @DisplayName("every operation of an open store fails with StoreUnavailableException when the database goes away")
   void operationsFailWhenDatabaseGoesAway() throws Exception {
     URI pg = URI.create(PostgresExtension.URL.substring("jdbc:".length()));
     try (TcpProxy proxy = new TcpProxy(pg.getHost(), pg.getPort() < 0 ? 5432 : pg.getPort())) {
@@ -48,9 +54,12 @@ class DatabaseDownTest {
           () -> store.list(BuildQuery.firstPage()),
           () -> store.summarize(MetricsQuery.last(Duration.ofDays(30), Instant.now())),
           () -> store.recordDelivery(DeliveryKey.of("after"), Instant.now()),
-          () -> store.count()}) {
+          () -> store.count(),
+          () -> store.checkAvailable(),
+          () -> store.writeBatch(List.of(DeliveryKey.of("batch")), List.of(BuildId.github("octo/api", 1)),
+              read -> new BatchPlan(List.of(), List.of(DeliveryKey.of("batch"))), Instant.now())}) {
         assertTimeoutPreemptively(Duration.ofSeconds(30),
-            () -> assertThatThrownBy(operation::execute).isInstanceOf(BuildStoreException.class));
+            () -> assertThatThrownBy(operation::execute).isInstanceOf(StoreUnavailableException.class));
       }
     }
   }

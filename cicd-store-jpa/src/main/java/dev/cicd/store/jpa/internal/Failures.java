@@ -1,6 +1,10 @@
 package dev.cicd.store.jpa.internal;
 
+import dev.cicd.core.store.BuildStoreException;
+import dev.cicd.core.store.StoreUnavailableException;
 import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
 import java.util.Set;
 
 /** Classifies database failures by SQL state, whichever layer wrapped them. */
@@ -11,6 +15,32 @@ public final class Failures {
   private static final Set<String> CONFLICTS = Set.of("90131", "40001", "40P01");
 
   private Failures() {}
+
+  /** A store failure naming {@code message}: a {@link StoreUnavailableException} when no connection was had. */
+  public static BuildStoreException storeFailure(String message, Throwable cause) {
+    return isConnectionFailure(cause) ? new StoreUnavailableException(message, cause)
+        : new BuildStoreException(message, cause);
+  }
+
+  /**
+   * The database could not be reached: the pool timed out waiting for a connection, a connection could not
+   * be opened or was lost (SQL state class 08), or the server is shutting down or refusing connections (57P0x).
+   */
+  public static boolean isConnectionFailure(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException) {
+        return true;
+      }
+      if (t instanceof SQLException sql && sql.getSQLState() != null
+          && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P0"))) {
+        return true;
+      }
+      if (t.getCause() == t) {
+        break;
+      }
+    }
+    return false;
+  }
 
   public static boolean isUniqueViolation(Throwable failure) {
     return hasState(failure, Set.of(UNIQUE_VIOLATION));

@@ -42,7 +42,7 @@ public final class Jpa {
       throw e;
     } catch (RuntimeException e) {
       rollback(tx);
-      throw new BuildStoreException(context.get() + ": " + e.getMessage(), e);
+      throw Failures.storeFailure(context.get() + ": " + e.getMessage(), e);
     } finally {
       if (em != null) {
         em.close();

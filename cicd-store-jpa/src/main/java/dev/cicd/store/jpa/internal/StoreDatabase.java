@@ -79,11 +79,11 @@ public final class StoreDatabase {
     try (Connection c = dataSource.getConnection()) {
       return work.run(c);
     } catch (SQLException e) {
-      throw new BuildStoreException(context.get() + ": " + e.getMessage(), e);
+      throw Failures.storeFailure(context.get() + ": " + e.getMessage(), e);
     } catch (CicdException e) {
       throw e;
     } catch (RuntimeException e) {
-      throw new BuildStoreException(context.get() + ": " + e, e);
+      throw Failures.storeFailure(context.get() + ": " + e, e);
     }
   }
 

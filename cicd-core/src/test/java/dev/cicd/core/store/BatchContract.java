@@ -39,9 +39,13 @@ abstract class BatchContract {
   }
 
   static Build build(long runId) {
-    Build run = BuildMerger.merge(null, Fixtures.completed(REPO, runId, 1, Conclusion.SUCCESS, T0, 60), T0);
-    return BuildMerger.merge(run, Fixtures.job(REPO, runId, runId * 10, 1, BuildStatus.COMPLETED, Conclusion.SUCCESS,
-        T0, T0.plusSeconds(5), T0.plusSeconds(50)), T0);
+    return build(REPO, runId);
+  }
+
+  static Build build(String repository, long runId) {
+    Build run = BuildMerger.merge(null, Fixtures.completed(repository, runId, 1, Conclusion.SUCCESS, T0, 60), T0);
+    return BuildMerger.merge(run, Fixtures.job(repository, runId, runId * 10, 1, BuildStatus.COMPLETED,
+        Conclusion.SUCCESS, T0, T0.plusSeconds(5), T0.plusSeconds(50)), T0);
   }
 
   static List<Build> write(BuildStore store, List<DeliveryKey> keys, List<BuildId> ids,
@@ -94,6 +98,29 @@ abstract class BatchContract {
   }
 
   @Test
+  @DisplayName("a build another writer saved after the batch read it fails the batch, which writes nothing")
+  void changedSinceReadWritesNothing() {
+    store().save(build(10), 0);
+    BuildId id = BuildId.github(REPO, 10);
+    assertThatThrownBy(() -> write(store(), List.of(DeliveryKey.of("d-10")), List.of(id, BuildId.github(REPO, 11)),
+        read -> {
+          Build stored = read.builds().get(id);
+          // another writer (its own transaction) saves the build between the batch's read and its write
+          store().save(BuildMerger.merge(stored, Fixtures.completed(REPO, 10, 2, Conclusion.FAILURE,
+              T0.plusSeconds(600), 30), T0), stored.version());
+          Build ours = BuildMerger.merge(stored, Fixtures.completed(REPO, 10, 3, Conclusion.SUCCESS,
+              T0.plusSeconds(900), 30), T0);
+          return new BatchPlan(List.of(new BuildWrite(build(11), 0), new BuildWrite(ours, stored.version())),
+              List.of(DeliveryKey.of("d-10")));
+        })).isInstanceOf(ConcurrentBuildModificationException.class);
+    Build found = store().find(id).orElseThrow();
+    assertThat(found.version()).isEqualTo(2);
+    assertThat(found.attemptNumber()).isEqualTo(2);
+    assertThat(store().find(BuildId.github(REPO, 11))).isEmpty();
+    assertThat(store().hasDelivery(DeliveryKey.of("d-10"))).isFalse();
+  }
+
+  @Test
   @DisplayName("a batch that records a delivery recorded before fails whole and writes nothing of it")
   void recordedDeliveryWritesNothing() {
     store().recordDelivery(new DeliveryKey("1", "seen"), T0);
@@ -110,18 +137,23 @@ abstract class BatchContract {
   }
 
   @Test
-  @DisplayName("a batch reads whole builds (attempts, jobs, steps) and leaves out unknown ids")
+  @DisplayName("a batch reads whole builds (attempts, jobs, steps) of any repository and leaves out unknown ids")
   void readsWholeBuilds() {
+    String other = "octo-org/other";
     store().save(build(6), 0);
+    store().save(build(other, 6), 0);
+    store().save(build(other, 9), 0);
     List<BatchRead> reads = new ArrayList<>();
-    assertThat(write(store(), List.of(), List.of(BuildId.github(REPO, 6), BuildId.github(REPO, 8)), read -> {
-      reads.add(read);
-      return new BatchPlan(List.of(), List.of());
-    })).isEmpty();
-    Build read = reads.get(0).builds().get(BuildId.github(REPO, 6));
-    assertThat(reads.get(0).builds()).containsOnlyKeys(BuildId.github(REPO, 6));
-    assertThat(read.sameStateAs(build(6))).isTrue();
-    assertThat(read.jobs().get(0).steps()).hasSize(2);
+    assertThat(write(store(), List.of(), List.of(BuildId.github(REPO, 6), BuildId.github(REPO, 8),
+        BuildId.github(other, 6), BuildId.github(REPO, 9)), read -> {
+          reads.add(read);
+          return new BatchPlan(List.of(), List.of());
+        })).isEmpty();
+    Map<BuildId, Build> builds = reads.get(0).builds();
+    assertThat(builds).containsOnlyKeys(BuildId.github(REPO, 6), BuildId.github(other, 6));
+    assertThat(builds.get(BuildId.github(REPO, 6)).sameStateAs(build(6))).isTrue();
+    assertThat(builds.get(BuildId.github(other, 6)).sameStateAs(build(other, 6))).isTrue();
+    assertThat(builds.get(BuildId.github(REPO, 6)).jobs().get(0).steps()).hasSize(2);
   }
 
   @Test

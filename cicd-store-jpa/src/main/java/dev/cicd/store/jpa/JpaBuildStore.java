@@ -70,7 +70,7 @@ public final class JpaBuildStore implements BuildStore, AutoCloseable {
     Terms terms = new Terms(db);
     DayStamps days = new DayStamps(db, config.clock());
     this.writer = new BuildWriter(jpa, terms, new Sequences(db), days);
-    this.batches = new BatchWriter(jpa, writer, days);
+    this.batches = new BatchWriter(jpa, writer, days, db);
     this.reader = new BuildReader(jpa, terms, db);
     this.deployments = new DeploymentLog(jpa);
     this.deliveries = new DeliveryLog(jpa);

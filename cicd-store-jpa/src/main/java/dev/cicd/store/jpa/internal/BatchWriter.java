@@ -15,7 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -23,18 +23,21 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * Group commit on JPA: one transaction reads the recorded deliveries and the builds' entities, lets the
- * caller plan, and writes the plan onto the same entities (no second read) with the delivery records.
+ * Group commit on JPA: one transaction reads the recorded deliveries and the builds' entities (a few queries
+ * for the whole batch), lets the caller plan, writes the plan onto the same entities (no second read), locks
+ * the versions of the updated builds in one JDBC batch, and flushes them with the delivery records.
  */
 public final class BatchWriter {
   private final Jpa jpa;
   private final BuildWriter writer;
   private final DayStamps days;
+  private final StoreDatabase db;
 
-  public BatchWriter(Jpa jpa, BuildWriter writer, DayStamps days) {
+  public BatchWriter(Jpa jpa, BuildWriter writer, DayStamps days, StoreDatabase db) {
     this.jpa = jpa;
     this.writer = writer;
     this.days = days;
+    this.db = db;
   }
 
   /** See {@code BuildStore#writeBatch}. */
@@ -60,25 +63,23 @@ public final class BatchWriter {
     // One flush at the end: the version locks and day stamps touch rows no loaded entity maps, and flushing
     // before each of them would walk every loaded aggregate again.
     em.setFlushMode(FlushModeType.COMMIT);
-    Set<DeliveryKey> recorded = new HashSet<>();
-    for (DeliveryKey key : keys) {
-      if (em.find(DeliveryEntity.class, DeliveryLog.id(key)) != null) {
-        recorded.add(key);
+    Set<DeliveryKey> recorded = BatchLoads.recorded(em, db, keys);
+    Map<BuildId, BuildEntity> entities = BatchLoads.builds(em, ids);
+    Map<BuildId, Build> builds = new HashMap<>();
+    entities.forEach((id, entity) -> builds.put(id, BuildMapping.toBuild(entity, true)));
+    BatchPlan batch = plan.apply(new BatchRead(recorded, builds));
+    Map<BuildEntity, Long> locks = new IdentityHashMap<>();
+    for (BuildWrite write : batch.builds()) {
+      BuildEntity loaded = entities.get(write.build().id());
+      if (write.expectedVersion() > 0 && loaded != null) {
+        locks.put(loaded, write.expectedVersion());
       }
     }
-    Map<BuildId, BuildEntity> entities = new HashMap<>();
-    Map<BuildId, Build> builds = new HashMap<>();
-    for (BuildId id : ids) {
-      BuildWriter.load(em, id).ifPresent(entity -> {
-        entities.put(id, entity);
-        builds.put(id, BuildMapping.toBuild(entity, true));
-      });
-    }
-    BatchPlan batch = plan.apply(new BatchRead(recorded, builds));
+    BatchLoads.lockVersions(em, db, locks);
     List<Build> saved = new ArrayList<>(batch.builds().size());
     for (BuildWrite write : batch.builds()) {
       TermIds terms = writer.prepare(write.build());
-      writer.write(em, entities.get(write.build().id()), write.build(), write.expectedVersion(), terms);
+      writer.writeLoaded(em, entities.get(write.build().id()), write.build(), write.expectedVersion(), terms);
       saved.add(write.build().withVersion(write.expectedVersion() + 1));
     }
     for (DeliveryKey key : batch.deliveries()) {

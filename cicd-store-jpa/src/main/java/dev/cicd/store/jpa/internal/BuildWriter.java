@@ -81,10 +81,11 @@ public final class BuildWriter {
 
   /**
    * The same with the build's entity already loaded in {@code em}'s transaction ({@code loaded} null: it was
-   * not stored when read). A concurrent insert of the same build fails on the unique key at flush.
+   * not stored when read), without the version lock: the caller must lock the versions of updated builds
+   * before the flush ({@link BatchLoads#lockVersions}). A concurrent insert of the same build fails on the
+   * unique key at flush.
    */
-  public void write(EntityManager em, @Nullable BuildEntity loaded, Build build, long expectedVersion,
-      TermIds ids) {
+  void writeLoaded(EntityManager em, @Nullable BuildEntity loaded, Build build, long expectedVersion, TermIds ids) {
     if (expectedVersion == 0) {
       if (loaded != null) {
         throw new ConcurrentBuildModificationException(build.id(), 0);
@@ -94,7 +95,6 @@ public final class BuildWriter {
       if (loaded == null || loaded.version != expectedVersion) {
         throw new ConcurrentBuildModificationException(build.id(), expectedVersion);
       }
-      lockVersion(em, build.id(), expectedVersion);
       update(em, loaded, build, expectedVersion, ids);
     }
   }

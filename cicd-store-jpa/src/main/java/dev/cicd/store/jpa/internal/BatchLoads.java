@@ -1,0 +1,97 @@
+package dev.cicd.store.jpa.internal;
+
+import dev.cicd.core.build.BuildId;
+import dev.cicd.core.ingest.DeliveryKey;
+import dev.cicd.core.store.ConcurrentBuildModificationException;
+import jakarta.persistence.EntityManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.hibernate.Session;
+
+/**
+ * The reads and version locks of a group commit: which deliveries are recorded (plain JDBC point lookups),
+ * the builds with their attempts, jobs and steps (by unique key), and the version locks of the builds to
+ * update (one JDBC batch instead of a bulk JPQL update per build, whose cache clean-up Hibernate runs at every
+ * statement and again after commit).
+ */
+final class BatchLoads {
+  private BatchLoads() {}
+
+  /**
+   * The keys among {@code keys} whose delivery is recorded: one primary-key lookup each, on the transaction's
+   * connection with one prepared statement. (One {@code IN} query per hook id was tried: PostgreSQL, with
+   * statistics of a table that grew since its last analyze, used only the hook id of the key and filtered
+   * every delivery of that hook.)
+   */
+  static Set<DeliveryKey> recorded(EntityManager em, StoreDatabase db, Collection<DeliveryKey> keys) {
+    Set<DeliveryKey> recorded = new HashSet<>();
+    if (keys.isEmpty()) {
+      return recorded;
+    }
+    em.unwrap(Session.class).doWork(c -> {
+      try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM " + db.table("delivery")
+          + " WHERE hook_id = ? AND delivery_id = ?")) {
+        for (DeliveryKey key : keys) {
+          DeliveryEntity.Key id = DeliveryLog.id(key);
+          ps.setString(1, id.hookId);
+          ps.setString(2, id.deliveryId);
+          try (ResultSet rs = ps.executeQuery()) {
+            if (rs.next()) {
+              recorded.add(key);
+            }
+          }
+        }
+      }
+    });
+    return recorded;
+  }
+
+  /** The stored builds among {@code ids}, each with its attempts, jobs and steps loaded (by unique key). */
+  static Map<BuildId, BuildEntity> builds(EntityManager em, Collection<BuildId> ids) {
+    Map<BuildId, BuildEntity> found = new HashMap<>();
+    for (BuildId id : ids) {
+      BuildWriter.load(em, id).ifPresent(entity -> found.put(id, entity));
+    }
+    return found;
+  }
+
+  /**
+   * Bumps the stored version of each build whose entity carries {@code expected} version, in one JDBC batch
+   * on the transaction's connection (before the flush writes the builds): each row is then locked until
+   * commit, and a build another writer changed since it was read is a conflict.
+   *
+   * @throws ConcurrentBuildModificationException when a build's stored version is not the expected one
+   */
+  static void lockVersions(EntityManager em, StoreDatabase db, Map<BuildEntity, Long> expected) {
+    if (expected.isEmpty()) {
+      return;
+    }
+    List<Map.Entry<BuildEntity, Long>> locks = new ArrayList<>(expected.entrySet());
+    em.unwrap(Session.class).doWork(c -> {
+      try (PreparedStatement ps = c.prepareStatement("UPDATE " + db.table("build")
+          + " SET version = version + 1 WHERE id = ? AND version = ?")) {
+        for (Map.Entry<BuildEntity, Long> lock : locks) {
+          ps.setLong(1, java.util.Objects.requireNonNull(lock.getKey().id));
+          ps.setLong(2, lock.getValue());
+          ps.addBatch();
+        }
+        int[] counts = ps.executeBatch();
+        for (int i = 0; i < counts.length; i++) {
+          if (counts[i] != 1 && counts[i] != Statement.SUCCESS_NO_INFO) {
+            BuildEntity build = locks.get(i).getKey();
+            throw new ConcurrentBuildModificationException(new BuildId(build.provider, build.repository,
+                build.runId), locks.get(i).getValue());
+          }
+        }
+      }
+    });
+  }
+}

@@ -30,6 +30,8 @@ public final class IngestServer implements AutoCloseable {
   public static final String SECRET = "benchmark-webhook-secret-0123456789";
   public static final String READ_TOKEN = "benchmark-read-token-0123456789";
   public static final String WEBHOOK_PATH = "/cicd/api/webhook/github-actions";
+  /** System property: the real server's {@code webhookConcurrency} (default: the product's default). */
+  public static final String WEBHOOK_CONCURRENCY = "cicd.bench.webhookConcurrency";
   public static final String READY = "READY ";
 
   /** What answers the webhooks. */
@@ -77,7 +79,7 @@ public final class IngestServer implements AutoCloseable {
         cicd = Cicd.builder().store(store).source(source).build();
         cicd.start();
         servlet = new CicdDashboardServlet(cicd, HttpConfig.builder().readToken(READ_TOKEN).rateLimitPerMinute(0)
-            .build());
+            .webhookConcurrency(Integer.getInteger(WEBHOOK_CONCURRENCY, HttpConfig.DEFAULT_WEBHOOK_CONCURRENCY)).build());
       } else {
         floorPool = mode == Mode.FLOOR ? db.pool(jdbcUrl, JpaStoreConfig.DEFAULT_MAXIMUM_POOL_SIZE) : null;
         servlet = new FloorServlet(SECRET, floorPool);

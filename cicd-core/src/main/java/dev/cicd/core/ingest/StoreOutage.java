@@ -70,8 +70,4 @@ final class StoreOutage {
     }
     cause = failure;
   }
-
-  boolean isDown() {
-    return cause != null;
-  }
 }

@@ -11,8 +11,6 @@ import dev.cicd.core.store.BuildStoreException;
 import dev.cicd.core.store.ConcurrentBuildModificationException;
 import dev.cicd.core.store.InMemoryBuildStore;
 import dev.cicd.core.testing.MutableClock;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,9 +40,8 @@ class GroupCommitTest {
   volatile boolean reachable = true;
   volatile long refusedRunId = -1;
 
-  final BuildStore store = (BuildStore) Proxy.newProxyInstance(getClass().getClassLoader(),
-      new Class<?>[] {BuildStore.class}, (proxy, method, args) -> {
-        switch (method.getName()) {
+  final BuildStore store = InterceptedStore.of(memory, (method, args) -> {
+        switch (method) {
           case "writeBatch" -> {
             if (batchCalls.getAndIncrement() == 0) {
               release.await(10, TimeUnit.SECONDS); // the first delivery holds the writer's place
@@ -70,11 +67,6 @@ class GroupCommitTest {
             }
           }
           default -> { }
-        }
-        try {
-          return method.invoke(memory, args);
-        } catch (InvocationTargetException e) {
-          throw e.getCause();
         }
       });
   final List<BuildChange> changes = new CopyOnWriteArrayList<>();

@@ -9,8 +9,6 @@ import dev.cicd.core.store.BuildStoreException;
 import dev.cicd.core.store.InMemoryBuildStore;
 import dev.cicd.core.store.StoreUnavailableException;
 import dev.cicd.core.testing.MutableClock;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -36,9 +34,8 @@ class StoreOutageTest {
   volatile CountDownLatch inBatch = new CountDownLatch(0);
   volatile CountDownLatch release = new CountDownLatch(0);
 
-  final BuildStore store = (BuildStore) Proxy.newProxyInstance(getClass().getClassLoader(),
-      new Class<?>[] {BuildStore.class}, (proxy, method, args) -> {
-        switch (method.getName()) {
+  final BuildStore store = InterceptedStore.of(memory, (method, args) -> {
+        switch (method) {
           case "writeBatch" -> {
             batchCalls.incrementAndGet();
             inBatch.countDown();
@@ -59,11 +56,6 @@ class StoreOutageTest {
             }
           }
           default -> { }
-        }
-        try {
-          return method.invoke(memory, args);
-        } catch (InvocationTargetException e) {
-          throw e.getCause();
         }
       });
   final IngestionService ingestion = new IngestionService(store, MutableClock.at("2026-05-02T00:00:00Z"),

@@ -6,7 +6,6 @@ import dev.cicd.core.store.ConcurrentBuildModificationException;
 import jakarta.persistence.EntityManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -85,7 +84,8 @@ final class BatchLoads {
         }
         int[] counts = ps.executeBatch();
         for (int i = 0; i < counts.length; i++) {
-          if (counts[i] != 1 && counts[i] != Statement.SUCCESS_NO_INFO) {
+          // Strict: a driver that answered SUCCESS_NO_INFO could hide a lost race, so that counts as one too.
+          if (counts[i] != 1) {
             BuildEntity build = locks.get(i).getKey();
             throw new ConcurrentBuildModificationException(new BuildId(build.provider, build.repository,
                 build.runId), locks.get(i).getValue());

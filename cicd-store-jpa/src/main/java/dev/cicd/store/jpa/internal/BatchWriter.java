@@ -23,8 +23,8 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * Group commit on JPA: one transaction reads the recorded deliveries and the builds' entities (a few queries
- * for the whole batch), lets the caller plan, writes the plan onto the same entities (no second read), locks
+ * Group commit on JPA: one transaction reads the recorded deliveries (JDBC point lookups) and the builds'
+ * entities (by unique key), lets the caller plan, writes the plan onto the same entities (no second read), locks
  * the versions of the updated builds in one JDBC batch, and flushes them with the delivery records.
  */
 public final class BatchWriter {

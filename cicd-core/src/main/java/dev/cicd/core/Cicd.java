@@ -145,7 +145,7 @@ public final class Cicd implements AutoCloseable {
   public HealthReport health() {
     Map<String, ComponentHealth> components = new LinkedHashMap<>();
     try {
-      store.checkAvailable();
+      ingestion.checkStoreAvailable(); // at once while deliveries fail fast because the store is down
       components.put("store", ComponentHealth.up(Map.of("type", store.getClass().getSimpleName())));
     } catch (RuntimeException e) {
       components.put("store", ComponentHealth.down("store unavailable: " + e.getMessage()));

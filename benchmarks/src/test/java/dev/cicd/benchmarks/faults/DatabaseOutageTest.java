@@ -61,9 +61,14 @@ class DatabaseOutageTest {
       long probeMillis = (System.nanoTime() - probeStart) / 1_000_000;
       assertThat(refused.statusCode()).as(refused.body()).isEqualTo(503);
       assertThat(refused.headers().firstValue("Retry-After")).isPresent();
+      long healthStart = System.nanoTime();
       HttpResponse<String> health = hooks.health();
+      long healthMillis = (System.nanoTime() - healthStart) / 1_000_000;
       assertThat(health.statusCode()).isEqualTo(503);
       assertThat(hooks.status(health)).isEqualTo("DOWN");
+      // The refused delivery told ingestion the database is unreachable: health says so at once instead of
+      // waiting the pool's 5 s connection timeout for its own check.
+      assertThat(healthMillis).as("health answered DOWN after %d ms", healthMillis).isLessThan(2_500);
       LoadResult outage = during.join();
       assertThat(outage.stored()).as("nothing can be stored while the database is unreachable: %s", outage).isZero();
       assertThat(outage.unavailable()).as("%s", outage).isPositive();
@@ -76,6 +81,7 @@ class DatabaseOutageTest {
       proxy.restore();
       long restoreStart = System.nanoTime();
       HttpResponse<String> redelivered = awaitStored(hooks, "probe-1", 1);
+      LOG.info("Outage: health DOWN in {} ms", healthMillis);
       LOG.info("Outage: probe answered {} in {} ms; load during the outage: {}; stored again {} ms after the restore",
           refused.statusCode(), probeMillis, outage, (System.nanoTime() - restoreStart) / 1_000_000);
       // 200 either way. "duplicate" when an earlier attempt answered 503 (its deadline passed) and was still being

@@ -127,7 +127,7 @@ final class BatchMerge {
     return version == null || version == build.version() ? build : build.withVersion(version);
   }
 
-  private static BuildId idOf(ProviderEvent event) {
+  static BuildId idOf(ProviderEvent event) {
     return event instanceof RunUpdate run ? run.id() : ((JobUpdate) event).buildId();
   }
 

@@ -164,6 +164,9 @@ final class GroupCommit {
     try {
       pending.complete(single.ingest(pending.key, pending.events));
     } catch (RuntimeException e) {
+      if (e instanceof StoreUnavailableException) {
+        outage.unreachable(e); // a delivery stored on its own (a deployment status) finds the outage too
+      }
       pending.fail(e);
     }
   }

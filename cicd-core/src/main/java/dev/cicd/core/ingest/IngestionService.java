@@ -5,6 +5,7 @@ import dev.cicd.core.build.BuildId;
 import dev.cicd.core.internal.BuildMerger;
 import dev.cicd.core.store.BuildStore;
 import dev.cicd.core.store.ConcurrentBuildModificationException;
+import dev.cicd.core.store.BuildStoreException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
@@ -31,19 +32,27 @@ public final class IngestionService {
   private final Clock clock;
   private final int maxAttempts;
   private final List<IngestListener> listeners = new CopyOnWriteArrayList<>();
-  private final @Nullable GroupCommit groupCommit;
+  private final @Nullable WriteLanes groupCommit;
+  private final @Nullable StoreOutage outage;
 
   private IngestionService(BuildStore store, Clock clock, int maxAttempts) {
-    this(store, clock, maxAttempts, System::nanoTime);
+    this(store, clock, maxAttempts, System::nanoTime, WriteLanes.DEFAULT_LANES);
   }
 
-  /** With the ticker that times {@link StoreOutage}'s probes (tests). */
-  IngestionService(BuildStore store, Clock clock, int maxAttempts, LongSupplier nanoTime) {
+  /** With the ticker that times {@link StoreOutage}'s probes and the number of group-commit lanes (tests). */
+  IngestionService(BuildStore store, Clock clock, int maxAttempts, LongSupplier nanoTime, int lanes) {
     this.store = store;
     this.clock = clock;
     this.maxAttempts = maxAttempts;
-    this.groupCommit = store.writesBatches() ? new GroupCommit(store, new BatchMerge(store, clock, this::notifyBuild),
-        this::ingestAlone, new StoreOutage(nanoTime)) : null;
+    if (store.writesBatches()) {
+      BatchMerge merge = new BatchMerge(store, clock, this::notifyBuild);
+      StoreOutage shared = new StoreOutage(nanoTime);
+      this.outage = shared;
+      this.groupCommit = new WriteLanes(lanes, () -> new GroupCommit(store, merge, this::ingestAlone, shared));
+    } else {
+      this.outage = null;
+      this.groupCommit = null;
+    }
   }
 
   public static IngestionService create(BuildStore store) {
@@ -57,6 +66,33 @@ public final class IngestionService {
 
   public BuildStore store() {
     return store;
+  }
+
+  /**
+   * Checks that the store can be reached, as deliveries see it (for health checks): while deliveries fail fast
+   * because the store is known to be unreachable, this fails at once too, except that once per probe interval
+   * it asks the store ({@link BuildStore#checkAvailable()}), and an answer closes the breaker for deliveries as
+   * well. A failed check opens it: the store said it cannot be reached.
+   *
+   * @throws dev.cicd.core.store.BuildStoreException when the store is unreachable or known to be
+   */
+  public void checkStoreAvailable() {
+    if (outage == null) {
+      store.checkAvailable();
+      return;
+    }
+    boolean probe = outage.admit();
+    try {
+      store.checkAvailable();
+      outage.reachable();
+    } catch (BuildStoreException e) {
+      outage.unreachable(e);
+      throw e;
+    } finally {
+      if (probe) {
+        outage.probed();
+      }
+    }
   }
 
   /** Adds a listener told about every real change from now on. */
@@ -109,7 +145,8 @@ public final class IngestionService {
    * Ingests every event one webhook delivery carried and records the delivery. A delivery already
    * recorded gives one {@link IngestOutcome#DUPLICATE} result and changes nothing. When the store
    * {@linkplain BuildStore#writesBatches() writes batches}, deliveries that arrive together are stored in
-   * one transaction with their delivery records (group commit); otherwise each is applied and then
+   * one transaction with their delivery records (group commit, in {@value WriteLanes#DEFAULT_LANES} lanes that
+   * write at the same time; deliveries of one build share a lane); otherwise each is applied and then
    * recorded, so a crash in between re-applies it on redelivery, which the idempotent merge absorbs.
    * Either way the delivery is stored when this returns. With group commit, once a batch failed because the
    * store was unreachable, deliveries fail at once (one per second is let through to probe the store) until

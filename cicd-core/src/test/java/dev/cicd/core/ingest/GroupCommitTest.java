@@ -70,7 +70,9 @@ class GroupCommitTest {
         }
       });
   final List<BuildChange> changes = new CopyOnWriteArrayList<>();
-  final IngestionService ingestion = IngestionService.create(store, MutableClock.at("2026-05-02T00:00:00Z"));
+  /** One lane: every delivery queues behind the held one whatever its build ({@link WriteLanesTest}: lanes). */
+  final IngestionService ingestion = new IngestionService(store, MutableClock.at("2026-05-02T00:00:00Z"),
+      IngestionService.DEFAULT_MAX_ATTEMPTS, System::nanoTime, 1);
 
   GroupCommitTest() {
     ingestion.addListener(changes::add);

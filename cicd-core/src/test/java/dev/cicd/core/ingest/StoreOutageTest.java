@@ -1,14 +1,18 @@
 package dev.cicd.core.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cicd.core.build.BuildId;
+import dev.cicd.core.build.DeploymentState;
+import dev.cicd.core.build.DeploymentStatus;
 import dev.cicd.core.store.BuildStore;
 import dev.cicd.core.store.BuildStoreException;
 import dev.cicd.core.store.InMemoryBuildStore;
 import dev.cicd.core.store.StoreUnavailableException;
 import dev.cicd.core.testing.MutableClock;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -49,6 +53,11 @@ class StoreOutageTest {
               throw new BuildStoreException("value too long for column", null);
             }
           }
+          case "saveDeploymentStatus" -> {
+            if (down) {
+              throw new StoreUnavailableException("connection refused");
+            }
+          }
           case "checkAvailable" -> {
             availabilityChecks.incrementAndGet();
             if (down) {
@@ -59,7 +68,7 @@ class StoreOutageTest {
         }
       });
   final IngestionService ingestion = new IngestionService(store, MutableClock.at("2026-05-02T00:00:00Z"),
-      IngestionService.DEFAULT_MAX_ATTEMPTS, ticker::get);
+      IngestionService.DEFAULT_MAX_ATTEMPTS, ticker::get, 1);
 
   int n;
 
@@ -159,5 +168,62 @@ class StoreOutageTest {
   void plainFailureIsCheckedFirst() {
     failOnce();
     assertThat(availabilityChecks.get()).isEqualTo(1);
+  }
+
+  @Test
+  @DisplayName("a health check fails at once while deliveries fail fast, without asking the store")
+  void healthFailsFastWhileUnreachable() {
+    failOnce();
+    int checks = availabilityChecks.get();
+    assertThatThrownBy(ingestion::checkStoreAvailable).isInstanceOf(BuildStoreException.class)
+        .hasMessageContaining("unreachable").hasMessageContaining("connection refused");
+    assertThat(availabilityChecks.get()).as("checks that reached the store").isEqualTo(checks);
+  }
+
+  @Test
+  @DisplayName("a health check probes the store once per interval: a failed one keeps deliveries failing fast")
+  void failedHealthProbeKeepsTheBreakerOpen() {
+    failOnce();
+    int checks = availabilityChecks.get();
+    ticker.addAndGet(StoreOutage.PROBE_INTERVAL_NANOS);
+    assertThatThrownBy(ingestion::checkStoreAvailable).hasMessageContaining("connection refused")
+        .hasMessageNotContaining("unreachable");
+    assertThat(availabilityChecks.get()).as("the health probe reached the store").isEqualTo(checks + 1);
+    assertThatThrownBy(this::deliver).hasMessageContaining("unreachable");
+    assertThat(batchCalls.get()).as("no delivery probed right after the health probe").isEqualTo(1);
+  }
+
+  @Test
+  @DisplayName("a health check that reaches the store closes the breaker; while the store is up every check asks it")
+  void healthProbeRecovers() {
+    assertThatCode(ingestion::checkStoreAvailable).doesNotThrowAnyException();
+    assertThatCode(ingestion::checkStoreAvailable).doesNotThrowAnyException();
+    assertThat(availabilityChecks.get()).isEqualTo(2);
+    failOnce();
+    down = false;
+    ticker.addAndGet(StoreOutage.PROBE_INTERVAL_NANOS);
+    assertThatCode(ingestion::checkStoreAvailable).doesNotThrowAnyException();
+    assertThat(deliver()).extracting(IngestResult::outcome).containsExactly(IngestOutcome.CREATED);
+  }
+
+  @Test
+  @DisplayName("a health check that fails while deliveries flow opens the breaker")
+  void failedHealthCheckOpensTheBreaker() {
+    down = true;
+    assertThatThrownBy(ingestion::checkStoreAvailable).hasMessageContaining("connection refused");
+    assertThatThrownBy(this::deliver).hasMessageContaining("unreachable");
+    assertThat(batchCalls.get()).isZero();
+  }
+
+  @Test
+  @DisplayName("a delivery stored on its own (deployment status) that finds the store unavailable opens the breaker")
+  void loneDeliveryOpensTheBreaker() {
+    down = true;
+    DeploymentStatus status = new DeploymentStatus("github", "o/r", 1, 2, "production", DeploymentState.SUCCESS,
+        null, null, Instant.parse("2026-05-01T10:00:00Z"), null, null);
+    assertThatThrownBy(() -> ingestion.ingestDelivery(DeliveryKey.of("deploy"), List.of(new DeploymentUpdate(status))))
+        .isInstanceOf(StoreUnavailableException.class);
+    assertThatThrownBy(this::deliver).hasMessageContaining("unreachable");
+    assertThat(batchCalls.get()).as("batches written after the deployment status failed").isZero();
   }
 }

@@ -20,6 +20,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
@@ -77,9 +79,11 @@ public final class BatchWriter {
     }
     BatchLoads.lockVersions(em, db, locks);
     List<Build> saved = new ArrayList<>(batch.builds().size());
+    SortedSet<Long> touched = new TreeSet<>();
     for (BuildWrite write : batch.builds()) {
       TermIds terms = writer.prepare(write.build());
-      writer.writeLoaded(em, entities.get(write.build().id()), write.build(), write.expectedVersion(), terms);
+      writer.writeLoaded(em, entities.get(write.build().id()), write.build(), write.expectedVersion(), terms,
+          touched);
       saved.add(write.build().withVersion(write.expectedVersion() + 1));
     }
     for (DeliveryKey key : batch.deliveries()) {
@@ -88,6 +92,7 @@ public final class BatchWriter {
       }
       em.persist(DeliveryEntity.of(DeliveryLog.id(key), receivedAt, DeliveryLog.APPLIED));
     }
+    days.touch(em, touched);
     em.flush();
     return saved;
   }

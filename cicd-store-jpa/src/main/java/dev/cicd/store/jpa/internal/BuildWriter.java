@@ -10,6 +10,8 @@ import jakarta.persistence.EntityManager;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -65,37 +67,41 @@ public final class BuildWriter {
 
   /** Inserts (expected version 0) or updates the build in {@code em}'s transaction. */
   private void write(EntityManager em, Build build, long expectedVersion, TermIds ids) {
+    SortedSet<Long> touched = new TreeSet<>();
     if (expectedVersion == 0) {
       if (exists(em, build.id())) {
         throw new ConcurrentBuildModificationException(build.id(), 0);
       }
-      insert(em, build, ids);
+      insert(em, build, ids, touched);
       em.flush();
     } else {
       lockVersion(em, build.id(), expectedVersion);
       BuildEntity entity = load(em, build.id()).orElseThrow(
           () -> new ConcurrentBuildModificationException(build.id(), expectedVersion));
-      update(em, entity, build, expectedVersion, ids);
+      update(entity, build, expectedVersion, ids, touched);
     }
+    days.touch(em, touched);
   }
 
   /**
    * The same with the build's entity already loaded in {@code em}'s transaction ({@code loaded} null: it was
    * not stored when read), without the version lock: the caller must lock the versions of updated builds
    * before the flush ({@link BatchLoads#lockVersions}). A concurrent insert of the same build fails on the
-   * unique key at flush.
+   * unique key at flush. The completion times whose days it changes are added to {@code touched}, for the caller
+   * to {@linkplain DayStamps#touch(EntityManager, SortedSet) stamp} once for the whole transaction.
    */
-  void writeLoaded(EntityManager em, @Nullable BuildEntity loaded, Build build, long expectedVersion, TermIds ids) {
+  void writeLoaded(EntityManager em, @Nullable BuildEntity loaded, Build build, long expectedVersion, TermIds ids,
+      SortedSet<Long> touched) {
     if (expectedVersion == 0) {
       if (loaded != null) {
         throw new ConcurrentBuildModificationException(build.id(), 0);
       }
-      insert(em, build, ids);
+      insert(em, build, ids, touched);
     } else {
       if (loaded == null || loaded.version != expectedVersion) {
         throw new ConcurrentBuildModificationException(build.id(), expectedVersion);
       }
-      update(em, loaded, build, expectedVersion, ids);
+      update(loaded, build, expectedVersion, ids, touched);
     }
   }
 
@@ -108,11 +114,17 @@ public final class BuildWriter {
         terms.idOf(Kind.EVENT, build.event()));
   }
 
-  private void insert(EntityManager em, Build build, TermIds ids) {
+  private static void insert(EntityManager em, Build build, TermIds ids, SortedSet<Long> touched) {
     BuildEntity entity = BuildEntity.create();
     BuildMapping.apply(build, entity, ids, 1);
     em.persist(entity);
-    days.touch(em, Nanos.ofNullable(build.completedAt()));
+    addIfPresent(touched, Nanos.ofNullable(build.completedAt()));
+  }
+
+  private static void addIfPresent(SortedSet<Long> touched, @Nullable Long completedAt) {
+    if (completedAt != null) {
+      touched.add(completedAt);
+    }
   }
 
   /** Bumps the stored version if it is the expected one, which locks the row until commit; else a conflict. */
@@ -129,17 +141,12 @@ public final class BuildWriter {
     }
   }
 
-  private void update(EntityManager em, BuildEntity entity, Build build, long expectedVersion, TermIds ids) {
-    Long before = Nanos.ofNullable(entity.completedAt);
+  private static void update(BuildEntity entity, Build build, long expectedVersion, TermIds ids,
+      SortedSet<Long> touched) {
+    addIfPresent(touched, Nanos.ofNullable(entity.completedAt));
     BuildMapping.apply(build, entity, ids, expectedVersion + 1);
-    Long after = Nanos.ofNullable(build.completedAt());
-    days.touch(em, before);
-    if (after != null && (before == null || Math.floorDiv(after, DAY) != Math.floorDiv(before, DAY))) {
-      days.touch(em, after);
-    }
+    addIfPresent(touched, Nanos.ofNullable(build.completedAt()));
   }
-
-  private static final long DAY = 86_400_000_000_000L;
 
   /** The entity of a build id with its attempts, jobs and steps loaded (two queries), if stored. */
   public static Optional<BuildEntity> load(EntityManager em, BuildId id) {

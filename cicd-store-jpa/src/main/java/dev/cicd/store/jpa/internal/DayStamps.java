@@ -4,7 +4,8 @@ import jakarta.persistence.EntityManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Clock;
-import org.jspecify.annotations.Nullable;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 /**
  * Writes table {@code build_day}: a save that touches a build completed on a settled day (more than a
@@ -36,20 +37,29 @@ public final class DayStamps {
     this.clock = clock;
   }
 
-  /** Bumps the day of {@code completedAt} if it is settled; throws {@link MissingDay} when it has no row. */
-  void touch(EntityManager em, @Nullable Long completedAt) {
-    if (completedAt == null) {
-      return;
+  /**
+   * Bumps the settled days of {@code completedAt} (nanosecond completion times a transaction added, changed or
+   * removed), each once and in ascending order, so that two transactions stamping the same days wait for each
+   * other instead of deadlocking; call it last in the transaction (the row locks last until commit). Throws
+   * {@link MissingDay} for the first day without a row.
+   */
+  void touch(EntityManager em, SortedSet<Long> completedAt) {
+    long settledBefore = Math.floorDiv(Nanos.of(clock.instant()), DAY) - 1;
+    SortedSet<Long> settled = new TreeSet<>();
+    for (long nanos : completedAt) {
+      long day = Math.floorDiv(nanos, DAY);
+      if (day < settledBefore) {
+        settled.add(day);
+      }
     }
-    long day = Math.floorDiv(completedAt, DAY);
-    if (day >= Math.floorDiv(Nanos.of(clock.instant()), DAY) - 1) {
-      return;
-    }
-    int updated = em.createNativeQuery("UPDATE " + db.table("build_day") + " SET version = version + 1 WHERE utc_day = ?")
-        .setParameter(1, day)
-        .executeUpdate();
-    if (updated == 0) {
-      throw new MissingDay(day);
+    for (long day : settled) {
+      int updated = em.createNativeQuery("UPDATE " + db.table("build_day")
+              + " SET version = version + 1 WHERE utc_day = ?")
+          .setParameter(1, day)
+          .executeUpdate();
+      if (updated == 0) {
+        throw new MissingDay(day);
+      }
     }
   }
 

@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.cicd.core.build.Build;
 import dev.cicd.core.build.BuildId;
 import dev.cicd.core.build.Conclusion;
+import dev.cicd.core.ingest.DeliveryKey;
 import dev.cicd.core.metrics.BuildSummary;
 import dev.cicd.core.metrics.MetricsQuery;
 import dev.cicd.core.metrics.OutcomePolicy;
+import dev.cicd.core.store.BatchPlan;
+import dev.cicd.core.store.BuildWrite;
 import dev.cicd.core.store.InMemoryBuildStore;
 import java.time.Duration;
 import java.time.Instant;
@@ -163,5 +166,31 @@ abstract class MetricsBehaviour {
     assertThat(other.deleteCompletedBefore(cutoff, 10_000)).isEqualTo(reference.deleteCompletedBefore(cutoff, 10_000))
         .isPositive();
     assertThat(store.summarize(query)).isEqualTo(reference.summarize(query));
+  }
+
+  @Test
+  @DisplayName("cached days follow batch writes of another instance, in both directions of a day change")
+  void summaryFollowsBatchWrites() {
+    MetricsQuery query = MetricsQuery.window(TestHistory.START, TestHistory.START.plus(Duration.ofDays(40)));
+    JpaBuildStore other = sameDatabase();
+    assertThat(store.summarize(query)).isEqualTo(reference.summarize(query));
+    List<Build> some = reference.list(dev.cicd.core.store.BuildQuery.builder().limit(40).build()).items();
+    List<BuildWrite> writes = new ArrayList<>();
+    for (Build listed : some) {
+      Build current = reference.find(listed.id()).orElseThrow();
+      // Dropping later attempts moves a re-run build's completion to its first attempt's day, or leaves it.
+      Build changed = new Build(current.id(), current.version(), current.workflow(), current.runNumber(),
+          current.branch(), current.commitSha(), current.event(), current.actor(), current.title(), current.url(),
+          current.createdAt(), current.headCommitAt(), current.pullRequests(), current.attempts().subList(0, 1),
+          List.of());
+      reference.save(changed, current.version());
+      writes.add(new BuildWrite(changed, current.version()));
+    }
+    List<BuildId> ids = writes.stream().map(w -> w.build().id()).toList();
+    DeliveryKey key = DeliveryKey.of("batch-of-40");
+    other.writeBatch(List.of(key), ids, read -> new BatchPlan(writes, List.of(key)),
+        Instant.now());
+    assertThat(store.summarize(query)).isEqualTo(reference.summarize(query));
+    assertThat(other.summarize(query)).isEqualTo(reference.summarize(query));
   }
 }

@@ -84,25 +84,31 @@ public final class BuildWriter {
   }
 
   /**
-   * The same with the build's entity already loaded in {@code em}'s transaction ({@code loaded} null: it was
-   * not stored when read), without the version lock: the caller must lock the versions of updated builds
-   * before the flush ({@link BatchLoads#lockVersions}). A concurrent insert of the same build fails on the
-   * unique key at flush. The completion times whose days it changes are added to {@code touched}, for the caller
+   * For a batch: checks {@code build} against its entity as loaded in the batch's transaction ({@code loaded}
+   * null: it was not stored when read) and maps it onto that entity, or onto a new one, which it returns;
+   * nothing is written (the caller writes the rows, {@link AggregateRows}). The caller must lock the
+   * versions of updated builds ({@link BatchLoads#lockVersions}); a concurrent insert of the same build fails
+   * on the unique key. The completion times whose days change are added to {@code touched}, for the caller
    * to {@linkplain DayStamps#touch(EntityManager, SortedSet) stamp} once for the whole transaction.
    */
-  void writeLoaded(EntityManager em, @Nullable BuildEntity loaded, Build build, long expectedVersion, TermIds ids,
+  static BuildEntity applyLoaded(@Nullable BuildEntity loaded, Build build, long expectedVersion, TermIds ids,
       SortedSet<Long> touched) {
+    BuildEntity entity;
     if (expectedVersion == 0) {
       if (loaded != null) {
         throw new ConcurrentBuildModificationException(build.id(), 0);
       }
-      insert(em, build, ids, touched);
+      entity = BuildEntity.create();
     } else {
       if (loaded == null || loaded.version != expectedVersion) {
         throw new ConcurrentBuildModificationException(build.id(), expectedVersion);
       }
-      update(loaded, build, expectedVersion, ids, touched);
+      entity = loaded;
+      addIfPresent(touched, Nanos.ofNullable(entity.completedAt));
     }
+    BuildMapping.apply(build, entity, ids, expectedVersion + 1);
+    addIfPresent(touched, Nanos.ofNullable(build.completedAt()));
+    return entity;
   }
 
   private TermIds termIds(Build build) {

@@ -1,0 +1,125 @@
+package dev.cicd.store.jpa.internal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.ToLongFunction;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One table of a build aggregate written with plain JDBC: its columns besides {@code id}, each read off the
+ * entity in its database form (nanoseconds, wire names), and the batched insert, update and delete of rows.
+ */
+final class RowTable<E> {
+  /** A column: its name, SQL type and database-form value of an entity. */
+  record Column<E>(String name, int type, Function<E, @Nullable Object> value) {}
+
+  private final String table;
+  private final List<Column<E>> columns;
+  private final ToLongFunction<E> id;
+
+  RowTable(String table, List<Column<E>> columns, ToLongFunction<E> id) {
+    this.table = table;
+    this.columns = List.copyOf(columns);
+    this.id = id;
+  }
+
+  static <E> Column<E> column(String name, int type, Function<E, @Nullable Object> value) {
+    return new Column<>(name, type, value);
+  }
+
+  /** The row's values in column order (what a later {@link #update} compares with). */
+  @Nullable Object[] values(E entity) {
+    @Nullable Object[] values = new Object[columns.size()];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = columns.get(i).value().apply(entity);
+    }
+    return values;
+  }
+
+  void insert(Connection c, List<E> rows) throws SQLException {
+    if (rows.isEmpty()) {
+      return;
+    }
+    StringBuilder sql = new StringBuilder("INSERT INTO ").append(table).append(" (id");
+    columns.forEach(column -> sql.append(", ").append(column.name()));
+    sql.append(") VALUES (?").append(", ?".repeat(columns.size())).append(')');
+    try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+      for (E row : rows) {
+        ps.setLong(1, id.applyAsLong(row));
+        bind(ps, 2, values(row));
+        ps.addBatch();
+      }
+      expectOneEach(ps.executeBatch(), "insert into " + table);
+    }
+  }
+
+  /** Updates each row whose values differ from those read ({@code before}, same order as {@code rows}). */
+  void update(Connection c, List<E> rows, List<@Nullable Object[]> before) throws SQLException {
+    List<E> changed = new ArrayList<>();
+    List<@Nullable Object[]> values = new ArrayList<>();
+    for (int i = 0; i < rows.size(); i++) {
+      @Nullable Object[] now = values(rows.get(i));
+      if (!java.util.Arrays.deepEquals(now, before.get(i))) {
+        changed.add(rows.get(i));
+        values.add(now);
+      }
+    }
+    if (changed.isEmpty()) {
+      return;
+    }
+    StringBuilder sql = new StringBuilder("UPDATE ").append(table).append(" SET ");
+    for (int i = 0; i < columns.size(); i++) {
+      sql.append(i == 0 ? "" : ", ").append(columns.get(i).name()).append(" = ?");
+    }
+    sql.append(" WHERE id = ?");
+    try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+      for (int i = 0; i < changed.size(); i++) {
+        bind(ps, 1, values.get(i));
+        ps.setLong(columns.size() + 1, id.applyAsLong(changed.get(i)));
+        ps.addBatch();
+      }
+      expectOneEach(ps.executeBatch(), "update of " + table);
+    }
+  }
+
+  /** Deletes rows by id (a row gone already, with its parent's cascade, is fine). */
+  void delete(Connection c, List<Long> ids) throws SQLException {
+    if (ids.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " WHERE id = ?")) {
+      for (long rowId : ids) {
+        ps.setLong(1, rowId);
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+  }
+
+  private void bind(PreparedStatement ps, int first, @Nullable Object[] values) throws SQLException {
+    for (int i = 0; i < values.length; i++) {
+      Object value = values[i];
+      int type = columns.get(i).type();
+      if (value == null) {
+        ps.setNull(first + i, type);
+      } else if (type == Types.BINARY) {
+        ps.setBytes(first + i, (byte[]) value);
+      } else {
+        ps.setObject(first + i, value, type);
+      }
+    }
+  }
+
+  private static void expectOneEach(int[] counts, String what) throws SQLException {
+    for (int count : counts) {
+      if (count != 1 && count != java.sql.Statement.SUCCESS_NO_INFO) {
+        throw new SQLException("Batched " + what + " changed " + count + " rows instead of 1");
+      }
+    }
+  }
+}

@@ -36,7 +36,7 @@ public final class IngestionService {
   private final @Nullable StoreOutage outage;
 
   private IngestionService(BuildStore store, Clock clock, int maxAttempts) {
-    this(store, clock, maxAttempts, System::nanoTime, WriteLanes.DEFAULT_LANES);
+    this(store, clock, maxAttempts, System::nanoTime, Math.max(1, store.concurrentBatches()));
   }
 
   /** With the ticker that times {@link StoreOutage}'s probes and the number of group-commit lanes (tests). */
@@ -145,8 +145,8 @@ public final class IngestionService {
    * Ingests every event one webhook delivery carried and records the delivery. A delivery already
    * recorded gives one {@link IngestOutcome#DUPLICATE} result and changes nothing. When the store
    * {@linkplain BuildStore#writesBatches() writes batches}, deliveries that arrive together are stored in
-   * one transaction with their delivery records (group commit, in {@value WriteLanes#DEFAULT_LANES} lanes that
-   * write at the same time; deliveries of one build share a lane); otherwise each is applied and then
+   * one transaction with their delivery records (group commit, in {@link BuildStore#concurrentBatches()} lanes
+   * that write at the same time; deliveries of one build share a lane); otherwise each is applied and then
    * recorded, so a crash in between re-applies it on redelivery, which the idempotent merge absorbs.
    * Either way the delivery is stored when this returns. With group commit, once a batch failed because the
    * store was unreachable, deliveries fail at once (one per second is let through to probe the store) until

@@ -12,9 +12,6 @@ import java.util.function.Supplier;
  * batched (deployment statuses) take the lane of their repository.
  */
 final class WriteLanes {
-  /** Lanes of a store that writes batches: two writers, one computing while the other waits on the database. */
-  static final int DEFAULT_LANES = 2;
-
   private final List<GroupCommit> lanes;
 
   WriteLanes(int count, Supplier<GroupCommit> lane) {

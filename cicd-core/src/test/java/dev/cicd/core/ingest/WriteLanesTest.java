@@ -25,8 +25,19 @@ class WriteLanesTest {
       release.await(10, TimeUnit.SECONDS); // the first batch holds its lane's writer
     }
   });
-  final IngestionService ingestion = new IngestionService(store, MutableClock.at("2026-05-02T00:00:00Z"),
-      IngestionService.DEFAULT_MAX_ATTEMPTS, System::nanoTime, 2);
+  /** The store asks for two concurrent batches; ingestion makes as many lanes. */
+  final BuildStore twoLanes = (BuildStore) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+      new Class<?>[] {BuildStore.class}, (proxy, method, args) -> {
+        if (method.getName().equals("concurrentBatches")) {
+          return 2;
+        }
+        try {
+          return method.invoke(store, args);
+        } catch (java.lang.reflect.InvocationTargetException e) {
+          throw e.getCause();
+        }
+      });
+  final IngestionService ingestion = IngestionService.create(twoLanes, MutableClock.at("2026-05-02T00:00:00Z"));
 
   static int lane(long runId) {
     return WriteLanes.laneOf(List.of(GroupCommitTest.job(runId, 1)), 2);
@@ -47,7 +58,7 @@ class WriteLanesTest {
   }
 
   @Test
-  @DisplayName("while one lane's batch is being written, a delivery of another lane is stored; its own lane waits")
+  @DisplayName("with a store that takes two batches at once, a delivery of another lane is stored while one lane's batch is written")
   void lanesWriteAtTheSameTime() throws Exception {
     long held = 1;
     int heldLane = lane(held);

@@ -1,5 +1,9 @@
 package dev.cicd.store.jpa;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class JpaBuildStorePostgresTest extends StoreBehaviour {
@@ -9,5 +13,11 @@ class JpaBuildStorePostgresTest extends StoreBehaviour {
   @Override
   protected JpaBuildStore newStore() {
     return PG.newStore();
+  }
+
+  @Test
+  @DisplayName("ingestion writes two batches at once on PostgreSQL")
+  void twoConcurrentBatches() {
+    assertThat(store.concurrentBatches()).isEqualTo(2);
   }
 }

@@ -153,10 +153,7 @@ abstract class MetricsBehaviour {
     List<Build> some = reference.list(dev.cicd.core.store.BuildQuery.builder().limit(60).build()).items();
     for (Build listed : some) {
       Build current = reference.find(listed.id()).orElseThrow();
-      Build changed = new Build(current.id(), current.version(), current.workflow(), current.runNumber(),
-          current.branch(), current.commitSha(), current.event(), current.actor(), current.title(), current.url(),
-          current.createdAt(), current.headCommitAt(), current.pullRequests(), current.attempts().subList(0, 1),
-          List.of());
+      Build changed = firstAttemptOnly(current);
       reference.save(changed, current.version());
       store.save(changed, current.version());
     }
@@ -178,11 +175,7 @@ abstract class MetricsBehaviour {
     List<BuildWrite> writes = new ArrayList<>();
     for (Build listed : some) {
       Build current = reference.find(listed.id()).orElseThrow();
-      // Dropping later attempts moves a re-run build's completion to its first attempt's day, or leaves it.
-      Build changed = new Build(current.id(), current.version(), current.workflow(), current.runNumber(),
-          current.branch(), current.commitSha(), current.event(), current.actor(), current.title(), current.url(),
-          current.createdAt(), current.headCommitAt(), current.pullRequests(), current.attempts().subList(0, 1),
-          List.of());
+      Build changed = firstAttemptOnly(current);
       reference.save(changed, current.version());
       writes.add(new BuildWrite(changed, current.version()));
     }
@@ -192,5 +185,13 @@ abstract class MetricsBehaviour {
         Instant.now());
     assertThat(store.summarize(query)).isEqualTo(reference.summarize(query));
     assertThat(other.summarize(query)).isEqualTo(reference.summarize(query));
+  }
+
+  /** The build with its first attempt only and no jobs: a re-run build's completion moves to another day. */
+  static Build firstAttemptOnly(Build current) {
+    return new Build(current.id(), current.version(), current.workflow(), current.runNumber(),
+        current.branch(), current.commitSha(), current.event(), current.actor(), current.title(), current.url(),
+        current.createdAt(), current.headCommitAt(), current.pullRequests(), current.attempts().subList(0, 1),
+        List.of());
   }
 }

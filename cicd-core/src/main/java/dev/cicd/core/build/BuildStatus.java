@@ -16,10 +16,14 @@ public enum BuildStatus {
   IN_PROGRESS(2),
   COMPLETED(3);
 
+  private static final BuildStatus[] VALUES = values();
+
   private final int rank;
+  private final String wireName;
 
   BuildStatus(int rank) {
     this.rank = rank;
+    this.wireName = name().toLowerCase(Locale.ROOT);
   }
 
   /** Lifecycle position: requested &lt; queued/pending/waiting &lt; in_progress &lt; completed. */
@@ -29,7 +33,7 @@ public enum BuildStatus {
 
   /** The lower-case wire name, for example {@code in_progress}. */
   public String wireName() {
-    return name().toLowerCase(Locale.ROOT);
+    return wireName;
   }
 
   /** Parses a wire name case-insensitively; empty for unknown or null values. */
@@ -37,8 +41,14 @@ public enum BuildStatus {
     if (value == null) {
       return Optional.empty();
     }
-    for (BuildStatus status : values()) {
-      if (status.wireName().equalsIgnoreCase(value.trim())) {
+    for (BuildStatus status : VALUES) {
+      if (status.wireName.equals(value)) {
+        return Optional.of(status);
+      }
+    }
+    String trimmed = value.trim();
+    for (BuildStatus status : VALUES) {
+      if (status.wireName.equalsIgnoreCase(trimmed)) {
         return Optional.of(status);
       }
     }

@@ -15,9 +15,13 @@ public enum Conclusion {
   STALE,
   STARTUP_FAILURE;
 
+  private static final Conclusion[] VALUES = values();
+
+  private final String wireName = name().toLowerCase(Locale.ROOT);
+
   /** The lower-case wire name, for example {@code timed_out}. */
   public String wireName() {
-    return name().toLowerCase(Locale.ROOT);
+    return wireName;
   }
 
   /** Parses a wire name case-insensitively; empty for unknown or null values. */
@@ -25,8 +29,14 @@ public enum Conclusion {
     if (value == null) {
       return Optional.empty();
     }
-    for (Conclusion conclusion : values()) {
-      if (conclusion.wireName().equalsIgnoreCase(value.trim())) {
+    for (Conclusion conclusion : VALUES) {
+      if (conclusion.wireName.equals(value)) {
+        return Optional.of(conclusion);
+      }
+    }
+    String trimmed = value.trim();
+    for (Conclusion conclusion : VALUES) {
+      if (conclusion.wireName.equalsIgnoreCase(trimmed)) {
         return Optional.of(conclusion);
       }
     }

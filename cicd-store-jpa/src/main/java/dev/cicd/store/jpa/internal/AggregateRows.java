@@ -1,13 +1,7 @@
 package dev.cicd.store.jpa.internal;
 
-import static dev.cicd.store.jpa.internal.RowTable.column;
-
-import dev.cicd.core.build.BuildStatus;
-import dev.cicd.core.build.Conclusion;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Types;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -33,78 +27,12 @@ final class AggregateRows {
   /** Ids of the child rows read, by build. */
   private final Map<BuildEntity, Map<Object, Long>> readChildren = new IdentityHashMap<>();
 
-  AggregateRows(StoreDatabase db, IdBlocks ids) {
+  AggregateRows(AggregateTables tables, IdBlocks ids) {
     this.ids = ids;
-    this.builds = new RowTable<>(db.table("build"), List.of(
-        column("provider", Types.VARCHAR, e -> e.provider),
-        column("repository", Types.VARCHAR, e -> e.repository),
-        column("run_id", Types.BIGINT, e -> e.runId),
-        column("version", Types.BIGINT, e -> e.version),
-        column("workflow_id", Types.BIGINT, e -> e.workflowId),
-        column("workflow_name", Types.VARCHAR, e -> e.workflowName),
-        column("workflow_path", Types.VARCHAR, e -> e.workflowPath),
-        column("run_number", Types.BIGINT, e -> e.runNumber),
-        column("branch", Types.VARCHAR, e -> e.branch),
-        column("commit_sha", Types.VARCHAR, e -> e.commitSha),
-        column("commit_key", Types.BIGINT, e -> e.commitKey),
-        column("event", Types.VARCHAR, e -> e.event),
-        column("actor", Types.VARCHAR, e -> e.actor),
-        column("title", Types.VARCHAR, e -> e.title),
-        column("url", Types.VARCHAR, e -> e.url),
-        column("created_at", Types.BIGINT, e -> nanos(e.createdAt)),
-        column("head_commit_at", Types.BIGINT, e -> nanos(e.headCommitAt)),
-        column("pull_requests", Types.VARCHAR, e -> e.pullRequests),
-        column("status", Types.VARCHAR, e -> wire(e.status)),
-        column("conclusion", Types.VARCHAR, e -> wire(e.conclusion)),
-        column("started_at", Types.BIGINT, e -> nanos(e.startedAt)),
-        column("completed_at", Types.BIGINT, e -> nanos(e.completedAt)),
-        column("duration_ms", Types.BIGINT, e -> e.durationMs),
-        column("attempt_number", Types.INTEGER, e -> e.attemptNumber),
-        column("attempt_outcomes", Types.VARCHAR, e -> e.attemptOutcomes),
-        column("provider_term", Types.BIGINT, e -> e.providerTerm),
-        column("repository_term", Types.BIGINT, e -> e.repositoryTerm),
-        column("workflow_term", Types.BIGINT, e -> e.workflowTerm),
-        column("branch_term", Types.BIGINT, e -> e.branchTerm),
-        column("event_term", Types.BIGINT, e -> e.eventTerm),
-        column("sort_key", Types.BINARY, e -> e.sortKey)), e -> Objects.requireNonNull(e.id));
-    this.attempts = new RowTable<>(db.table("attempt"), List.of(
-        column("build_id", Types.BIGINT, a -> a.build.id),
-        column("number", Types.INTEGER, a -> a.number),
-        column("status", Types.VARCHAR, a -> wire(a.status)),
-        column("conclusion", Types.VARCHAR, a -> wire(a.conclusion)),
-        column("started_at", Types.BIGINT, a -> nanos(a.startedAt)),
-        column("updated_at", Types.BIGINT, a -> nanos(a.updatedAt)),
-        column("completed_at", Types.BIGINT, a -> nanos(a.completedAt)),
-        column("triggering_actor", Types.VARCHAR, a -> a.triggeringActor),
-        column("placeholder", Types.BOOLEAN, a -> a.placeholder)), a -> Objects.requireNonNull(a.id));
-    this.jobs = new RowTable<>(db.table("job"), List.of(
-        column("build_id", Types.BIGINT, j -> j.build.id),
-        column("attempt", Types.INTEGER, j -> j.attempt),
-        column("job_id", Types.BIGINT, j -> j.jobId),
-        column("name", Types.VARCHAR, j -> j.name),
-        column("status", Types.VARCHAR, j -> wire(j.status)),
-        column("conclusion", Types.VARCHAR, j -> wire(j.conclusion)),
-        column("created_at", Types.BIGINT, j -> nanos(j.createdAt)),
-        column("started_at", Types.BIGINT, j -> nanos(j.startedAt)),
-        column("completed_at", Types.BIGINT, j -> nanos(j.completedAt)),
-        column("runner_name", Types.VARCHAR, j -> j.runnerName),
-        column("runner_group", Types.VARCHAR, j -> j.runnerGroup),
-        column("labels", Types.VARCHAR, j -> j.labels),
-        column("url", Types.VARCHAR, j -> j.url),
-        column("queue_ms", Types.BIGINT, j -> j.queueMs),
-        column("build_completed_at", Types.BIGINT, j -> j.buildCompletedAt),
-        column("repository_term", Types.BIGINT, j -> j.repositoryTerm),
-        column("workflow_term", Types.BIGINT, j -> j.workflowTerm),
-        column("branch_term", Types.BIGINT, j -> j.branchTerm)), j -> Objects.requireNonNull(j.id));
-    this.steps = new RowTable<>(db.table("step"), List.of(
-        column("job_id", Types.BIGINT, s -> s.job.id),
-        column("position", Types.INTEGER, s -> s.position),
-        column("number", Types.INTEGER, s -> s.number),
-        column("name", Types.VARCHAR, s -> s.name),
-        column("status", Types.VARCHAR, s -> wire(s.status)),
-        column("conclusion", Types.VARCHAR, s -> wire(s.conclusion)),
-        column("started_at", Types.BIGINT, s -> nanos(s.startedAt)),
-        column("completed_at", Types.BIGINT, s -> nanos(s.completedAt))), s -> Objects.requireNonNull(s.id));
+    this.builds = tables.builds;
+    this.attempts = tables.attempts;
+    this.jobs = tables.jobs;
+    this.steps = tables.steps;
   }
 
   /** Notes the values of a loaded aggregate's rows (before the mapping changes them). */
@@ -202,17 +130,5 @@ final class AggregateRows {
         before.add(values);
       }
     }
-  }
-
-  private static @Nullable Long nanos(@Nullable Instant instant) {
-    return Nanos.ofNullable(instant);
-  }
-
-  private static @Nullable String wire(@Nullable BuildStatus status) {
-    return status == null ? null : status.wireName();
-  }
-
-  private static @Nullable String wire(@Nullable Conclusion conclusion) {
-    return conclusion == null ? null : conclusion.wireName();
   }
 }

@@ -8,7 +8,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -16,9 +15,8 @@ import java.util.Set;
 import org.hibernate.Session;
 
 /**
- * The reads and version locks of a group commit: which deliveries are recorded (plain JDBC point lookups),
- * the builds with their attempts, jobs and steps (by unique key), and the version locks of the builds to
- * update (one JDBC batch instead of a bulk JPQL update per build, whose cache clean-up Hibernate runs at every
+ * The delivery reads and version locks of a group commit: which deliveries are recorded (plain JDBC point
+ * lookups) and the version locks of the builds to update (one JDBC batch instead of a bulk JPQL update per build, whose cache clean-up Hibernate runs at every
  * statement and again after commit).
  */
 final class BatchLoads {
@@ -51,15 +49,6 @@ final class BatchLoads {
       }
     });
     return recorded;
-  }
-
-  /** The stored builds among {@code ids}, each with its attempts, jobs and steps loaded (by unique key). */
-  static Map<BuildId, BuildEntity> builds(EntityManager em, Collection<BuildId> ids) {
-    Map<BuildId, BuildEntity> found = new HashMap<>();
-    for (BuildId id : ids) {
-      BuildWriter.load(em, id).ifPresent(entity -> found.put(id, entity));
-    }
-    return found;
   }
 
   /**

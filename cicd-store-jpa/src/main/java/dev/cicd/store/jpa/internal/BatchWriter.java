@@ -11,6 +11,9 @@ import dev.cicd.core.store.ConcurrentBuildModificationException;
 import dev.cicd.store.jpa.internal.BuildMapping.TermIds;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -27,11 +30,11 @@ import org.hibernate.Session;
 
 /**
  * Group commit on JPA: one transaction reads the recorded deliveries (JDBC point lookups) and the builds'
- * entities (by unique key), notes their rows' values and detaches them, lets the caller plan, locks the
- * versions of the updated builds in one JDBC batch, maps the plan onto the same entities (no second read) and
+ * aggregates into detached entities ({@link AggregateLoads}, plain JDBC), notes their rows' values, lets the
+ * caller plan, locks the versions of the updated builds in one JDBC batch, maps the plan onto the same entities (no second read) and
  * writes only the rows that changed with batched plain-JDBC statements ({@link AggregateRows}; a Hibernate
  * flush walking every loaded entity cost a fifth of the server's CPU under webhook load), then the delivery
- * records and the day stamps.
+ * records (one JDBC batch) and the day stamps.
  */
 public final class BatchWriter {
   private final Jpa jpa;
@@ -39,6 +42,8 @@ public final class BatchWriter {
   private final DayStamps days;
   private final StoreDatabase db;
   private final IdBlocks idBlocks;
+  private final AggregateTables tables;
+  private final AggregateLoads loads;
 
   public BatchWriter(Jpa jpa, BuildWriter writer, DayStamps days, StoreDatabase db) {
     this.jpa = jpa;
@@ -46,6 +51,8 @@ public final class BatchWriter {
     this.days = days;
     this.db = db;
     this.idBlocks = new IdBlocks(db);
+    this.tables = new AggregateTables(db);
+    this.loads = new AggregateLoads(tables);
   }
 
   /** See {@code BuildStore#writeBatch}. */
@@ -68,18 +75,16 @@ public final class BatchWriter {
 
   private List<Build> writeIn(EntityManager em, Collection<DeliveryKey> keys, Collection<BuildId> ids,
       Function<BatchRead, BatchPlan> plan, Instant receivedAt) {
-    // Nothing is flushed before the end, where only the delivery records are left to flush.
+    // Nothing of this transaction goes through Hibernate's flush: every row is written with JDBC below.
     em.setFlushMode(FlushModeType.COMMIT);
     Set<DeliveryKey> recorded = BatchLoads.recorded(em, db, keys);
-    Map<BuildId, BuildEntity> entities = BatchLoads.builds(em, ids);
+    Map<BuildId, BuildEntity> entities = em.unwrap(Session.class).doReturningWork(c -> loads.load(c, ids));
     Map<BuildId, Build> builds = new HashMap<>();
-    AggregateRows rows = new AggregateRows(db, idBlocks);
+    AggregateRows rows = new AggregateRows(tables, idBlocks);
     entities.forEach((id, entity) -> {
       builds.put(id, BuildMapping.toBuild(entity, true));
       rows.read(entity);
     });
-    // Detached: the aggregates are written below with plain JDBC, not by a flush walking every entity.
-    em.clear();
     BatchPlan batch = plan.apply(new BatchRead(recorded, builds));
     Map<BuildEntity, Long> locks = new IdentityHashMap<>();
     for (BuildWrite write : batch.builds()) {
@@ -98,15 +103,34 @@ public final class BatchWriter {
           terms, touched));
       saved.add(write.build().withVersion(write.expectedVersion() + 1));
     }
-    em.unwrap(Session.class).doWork(c -> rows.write(c, written));
     for (DeliveryKey key : batch.deliveries()) {
       if (recorded.contains(key)) {
         throw new ConcurrentBuildModificationException("Delivery " + key.asString() + " is recorded already");
       }
-      em.persist(DeliveryEntity.of(DeliveryLog.id(key), receivedAt, DeliveryLog.APPLIED));
     }
-    days.touch(em, touched);
-    em.flush();
+    em.unwrap(Session.class).doWork(c -> {
+      rows.write(c, written);
+      recordDeliveries(c, batch.deliveries(), receivedAt);
+      days.touch(c, touched);
+    });
     return saved;
+  }
+
+  private void recordDeliveries(Connection c, Collection<DeliveryKey> keys, Instant receivedAt) throws SQLException {
+    if (keys.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + db.table("delivery")
+        + " (hook_id, delivery_id, received_at, outcome) VALUES (?, ?, ?, ?)")) {
+      for (DeliveryKey key : keys) {
+        DeliveryEntity.Key id = DeliveryLog.id(key);
+        ps.setString(1, id.hookId);
+        ps.setString(2, id.deliveryId);
+        ps.setLong(3, Nanos.of(receivedAt));
+        ps.setString(4, DeliveryLog.APPLIED);
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
   }
 }

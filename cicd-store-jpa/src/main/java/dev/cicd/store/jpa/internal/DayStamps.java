@@ -1,6 +1,7 @@
 package dev.cicd.store.jpa.internal;
 
 import jakarta.persistence.EntityManager;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -44,15 +45,7 @@ public final class DayStamps {
    * {@link MissingDay} for the first day without a row.
    */
   void touch(EntityManager em, SortedSet<Long> completedAt) {
-    long settledBefore = Math.floorDiv(Nanos.of(clock.instant()), DAY) - 1;
-    SortedSet<Long> settled = new TreeSet<>();
-    for (long nanos : completedAt) {
-      long day = Math.floorDiv(nanos, DAY);
-      if (day < settledBefore) {
-        settled.add(day);
-      }
-    }
-    for (long day : settled) {
+    for (long day : settled(completedAt)) {
       int updated = em.createNativeQuery("UPDATE " + db.table("build_day")
               + " SET version = version + 1 WHERE utc_day = ?")
           .setParameter(1, day)
@@ -61,6 +54,36 @@ public final class DayStamps {
         throw new MissingDay(day);
       }
     }
+  }
+
+  /** {@link #touch(EntityManager, SortedSet)} on the transaction's connection, for writes made with JDBC. */
+  void touch(Connection c, SortedSet<Long> completedAt) throws SQLException {
+    SortedSet<Long> settled = settled(completedAt);
+    if (settled.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement ps = c.prepareStatement("UPDATE " + db.table("build_day")
+        + " SET version = version + 1 WHERE utc_day = ?")) {
+      for (long day : settled) {
+        ps.setLong(1, day);
+        if (ps.executeUpdate() == 0) {
+          throw new MissingDay(day);
+        }
+      }
+    }
+  }
+
+  /** The days of {@code completedAt} that are settled (before yesterday), ascending. */
+  private SortedSet<Long> settled(SortedSet<Long> completedAt) {
+    long settledBefore = Math.floorDiv(Nanos.of(clock.instant()), DAY) - 1;
+    SortedSet<Long> settled = new TreeSet<>();
+    for (long nanos : completedAt) {
+      long day = Math.floorDiv(nanos, DAY);
+      if (day < settledBefore) {
+        settled.add(day);
+      }
+    }
+    return settled;
   }
 
   /** Runs {@code transaction}, creating each missing day row it reports and running it again. */

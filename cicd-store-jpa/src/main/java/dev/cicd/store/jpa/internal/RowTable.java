@@ -2,34 +2,84 @@ package dev.cicd.store.jpa.internal;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
+import java.util.function.ObjLongConsumer;
+import java.util.function.Supplier;
 import java.util.function.ToLongFunction;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One table of a build aggregate written with plain JDBC: its columns besides {@code id}, each read off the
- * entity in its database form (nanoseconds, wire names), and the batched insert, update and delete of rows.
+ * One table of a build aggregate read and written with plain JDBC: its columns besides {@code id}, each
+ * read off the entity and set on it in its database form (nanoseconds, wire names), the select of rows into
+ * new entities, and the batched insert, update and delete of rows.
  */
 final class RowTable<E> {
-  /** A column: its name, SQL type and database-form value of an entity. */
-  record Column<E>(String name, int type, Function<E, @Nullable Object> value) {}
+  /**
+   * A column: its name, SQL type, database-form value of an entity and how a read value is set on one
+   * ({@code null} for the parent's id, which the reader links itself).
+   */
+  record Column<E>(String name, int type, Function<E, @Nullable Object> value,
+      @Nullable BiConsumer<E, @Nullable Object> set) {}
 
   private final String table;
   private final List<Column<E>> columns;
   private final ToLongFunction<E> id;
+  private final ObjLongConsumer<E> setId;
+  private final String selectColumns;
 
-  RowTable(String table, List<Column<E>> columns, ToLongFunction<E> id) {
+  RowTable(String table, List<Column<E>> columns, ToLongFunction<E> id, ObjLongConsumer<E> setId) {
     this.table = table;
     this.columns = List.copyOf(columns);
     this.id = id;
+    this.setId = setId;
+    StringBuilder select = new StringBuilder("SELECT id");
+    columns.forEach(column -> select.append(", ").append(column.name()));
+    this.selectColumns = select.append(" FROM ").append(table).append(" WHERE ").toString();
   }
 
-  static <E> Column<E> column(String name, int type, Function<E, @Nullable Object> value) {
-    return new Column<>(name, type, value);
+  static <E> Column<E> column(String name, int type, Function<E, @Nullable Object> value,
+      @Nullable BiConsumer<E, @Nullable Object> set) {
+    return new Column<>(name, type, value, set);
+  }
+
+  /** {@code SELECT id, <columns> FROM <table> WHERE <where>}: what {@link #read} reads a row of. */
+  String select(String where) {
+    return selectColumns + where;
+  }
+
+  /** A new entity with the values of the result set's current row (of {@link #select}). */
+  E read(ResultSet rs, Supplier<E> create) throws SQLException {
+    E entity = create.get();
+    setId.accept(entity, rs.getLong(1));
+    for (int i = 0; i < columns.size(); i++) {
+      Column<E> column = columns.get(i);
+      if (column.set() != null) {
+        column.set().accept(entity, get(rs, i + 2, column.type()));
+      }
+    }
+    return entity;
+  }
+
+  /** The database-form value of the first column (the parent's id in child tables) of the current row. */
+  static long firstColumn(ResultSet rs) throws SQLException {
+    return rs.getLong(2);
+  }
+
+  private static @Nullable Object get(ResultSet rs, int index, int type) throws SQLException {
+    Object value = switch (type) {
+      case Types.BIGINT -> rs.getLong(index);
+      case Types.INTEGER -> rs.getInt(index);
+      case Types.BOOLEAN -> rs.getBoolean(index);
+      case Types.BINARY -> rs.getBytes(index);
+      default -> rs.getString(index);
+    };
+    return rs.wasNull() ? null : value;
   }
 
   /** The row's values in column order (what a later {@link #update} compares with). */

@@ -5,99 +5,92 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.BiConsumer;
-import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads build aggregates for group commit with plain JDBC into detached entities ({@link AggregateRows}
- * writes them back): each build by its unique key (one prepared statement, a point lookup per build), then
- * the attempts, jobs and steps of all of them with {@code IN} lists of row ids, padded to a power of two so a
- * few statement shapes serve every batch. Hibernate's loading (two HQL queries per build with their
- * persistence-context bookkeeping) cost about a seventh of the server's CPU under webhook load.
+ * writes them back), in the two queries per build Hibernate's loading used: the build with its attempts by
+ * the unique key, then its jobs with their steps by the build's row id, each a prepared statement reused for
+ * the whole batch. Hibernate's loading cost about a seventh of the server's CPU under webhook load. (One
+ * {@code IN} list of row ids per table for the whole batch was tried: PostgreSQL, planning with the
+ * statistics of a table that had grown since its last analyze, read the step table sequentially.)
  */
 final class AggregateLoads {
-  /** Most parent ids in one {@code IN} list; larger sets are read in chunks. */
-  static final int MAX_IN = 256;
-
   private final AggregateTables tables;
-  private final String byKey;
+  private final String buildsWithAttempts;
+  private final String jobsWithSteps;
 
   AggregateLoads(AggregateTables tables) {
     this.tables = tables;
-    this.byKey = tables.builds.select("provider = ? AND repository = ? AND run_id = ?");
+    this.buildsWithAttempts = "SELECT " + tables.builds.selectList("b") + ", " + tables.attempts.selectList("a")
+        + " FROM " + tables.builds.table() + " b LEFT JOIN " + tables.attempts.table() + " a ON a.build_id = b.id"
+        + " WHERE b.provider = ? AND b.repository = ? AND b.run_id = ? ORDER BY a.number";
+    this.jobsWithSteps = "SELECT " + tables.jobs.selectList("j") + ", " + tables.steps.selectList("s")
+        + " FROM " + tables.jobs.table() + " j LEFT JOIN " + tables.steps.table() + " s ON s.job_id = j.id"
+        + " WHERE j.build_id = ? ORDER BY j.id, s.position";
   }
 
   /** The stored builds among {@code ids}, each with its attempts (by number), jobs and steps (by position). */
   Map<BuildId, BuildEntity> load(Connection c, Collection<BuildId> ids) throws SQLException {
     Map<BuildId, BuildEntity> found = new HashMap<>();
-    Map<Long, BuildEntity> builds = new HashMap<>();
-    try (PreparedStatement ps = c.prepareStatement(byKey)) {
+    try (PreparedStatement builds = c.prepareStatement(buildsWithAttempts);
+        PreparedStatement jobs = c.prepareStatement(jobsWithSteps)) {
       for (BuildId id : ids) {
-        ps.setString(1, id.provider());
-        ps.setString(2, id.repository());
-        ps.setLong(3, id.runId());
-        try (ResultSet rs = ps.executeQuery()) {
-          if (rs.next()) {
-            BuildEntity build = tables.builds.read(rs, BuildEntity::create);
-            found.put(id, build);
-            builds.put(Objects.requireNonNull(build.id), build);
-          }
+        BuildEntity build = build(builds, id);
+        if (build != null) {
+          readJobs(jobs, build);
+          found.put(id, build);
         }
       }
-    }
-    if (builds.isEmpty()) {
-      return found;
-    }
-    readChildren(c, tables.attempts, "build_id", "number", builds.keySet(), AttemptEntity::new, (a, parent) -> {
-      a.build = Objects.requireNonNull(builds.get(parent));
-      a.build.attempts.add(a);
-    });
-    Map<Long, JobEntity> jobs = new HashMap<>();
-    readChildren(c, tables.jobs, "build_id", "id", builds.keySet(), JobEntity::new, (j, parent) -> {
-      j.build = Objects.requireNonNull(builds.get(parent));
-      j.build.jobs.add(j);
-      jobs.put(Objects.requireNonNull(j.id), j);
-    });
-    if (!jobs.isEmpty()) {
-      readChildren(c, tables.steps, "job_id", "position", jobs.keySet(), StepEntity::new, (s, parent) -> {
-        s.job = Objects.requireNonNull(jobs.get(parent));
-        s.job.steps.add(s);
-      });
     }
     return found;
   }
 
-  private static <E> void readChildren(Connection c, RowTable<E> table, String parentColumn, String order,
-      Collection<Long> parents, Supplier<E> create, BiConsumer<E, Long> link) throws SQLException {
-    List<Long> all = new ArrayList<>(parents);
-    for (int from = 0; from < all.size(); from += MAX_IN) {
-      List<Long> chunk = all.subList(from, Math.min(all.size(), from + MAX_IN));
-      int slots = paddedSize(chunk.size());
-      String sql = table.select(parentColumn + " IN (?" + ", ?".repeat(slots - 1) + ") ORDER BY " + parentColumn
-          + ", " + order);
-      try (PreparedStatement ps = c.prepareStatement(sql)) {
-        for (int i = 0; i < slots; i++) {
-          ps.setLong(i + 1, chunk.get(Math.min(i, chunk.size() - 1)));
+  private @Nullable BuildEntity build(PreparedStatement ps, BuildId id) throws SQLException {
+    ps.setString(1, id.provider());
+    ps.setString(2, id.repository());
+    ps.setLong(3, id.runId());
+    BuildEntity build = null;
+    int attemptAt = tables.builds.width() + 1;
+    try (ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        if (build == null) {
+          build = tables.builds.read(rs, 1, BuildEntity::create);
         }
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            long parent = RowTable.firstColumn(rs);
-            link.accept(table.read(rs, create), parent);
-          }
+        if (RowTable.id(rs, attemptAt) != null) {
+          AttemptEntity attempt = tables.attempts.read(rs, attemptAt, AttemptEntity::new);
+          attempt.build = build;
+          build.attempts.add(attempt);
         }
       }
     }
+    return build;
   }
 
-  /** The smallest power of two not below {@code n} (n &gt; 0): repeated values fill the extra slots. */
-  static int paddedSize(int n) {
-    int high = Integer.highestOneBit(n);
-    return high == n ? n : high << 1;
+  private void readJobs(PreparedStatement ps, BuildEntity build) throws SQLException {
+    ps.setLong(1, Objects.requireNonNull(build.id));
+    int stepAt = tables.jobs.width() + 1;
+    Map<Long, JobEntity> jobs = new HashMap<>();
+    try (ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        long jobId = rs.getLong(1);
+        JobEntity job = jobs.get(jobId);
+        if (job == null) {
+          job = tables.jobs.read(rs, 1, JobEntity::new);
+          job.build = build;
+          build.jobs.add(job);
+          jobs.put(jobId, job);
+        }
+        if (RowTable.id(rs, stepAt) != null) {
+          StepEntity step = tables.steps.read(rs, stepAt, StepEntity::new);
+          step.job = job;
+          job.steps.add(step);
+        }
+      }
+    }
   }
 }

@@ -31,16 +31,12 @@ final class RowTable<E> {
   private final List<Column<E>> columns;
   private final ToLongFunction<E> id;
   private final ObjLongConsumer<E> setId;
-  private final String selectColumns;
 
   RowTable(String table, List<Column<E>> columns, ToLongFunction<E> id, ObjLongConsumer<E> setId) {
     this.table = table;
     this.columns = List.copyOf(columns);
     this.id = id;
     this.setId = setId;
-    StringBuilder select = new StringBuilder("SELECT id");
-    columns.forEach(column -> select.append(", ").append(column.name()));
-    this.selectColumns = select.append(" FROM ").append(table).append(" WHERE ").toString();
   }
 
   static <E> Column<E> column(String name, int type, Function<E, @Nullable Object> value,
@@ -48,27 +44,43 @@ final class RowTable<E> {
     return new Column<>(name, type, value, set);
   }
 
-  /** {@code SELECT id, <columns> FROM <table> WHERE <where>}: what {@link #read} reads a row of. */
-  String select(String where) {
-    return selectColumns + where;
+  String table() {
+    return table;
   }
 
-  /** A new entity with the values of the result set's current row (of {@link #select}). */
-  E read(ResultSet rs, Supplier<E> create) throws SQLException {
+  long idOf(E entity) {
+    return id.applyAsLong(entity);
+  }
+
+  /** {@code <alias>.id, <alias>.<column>, ...}: the select list {@link #read} reads a row from. */
+  String selectList(String alias) {
+    StringBuilder list = new StringBuilder(alias).append(".id");
+    columns.forEach(column -> list.append(", ").append(alias).append('.').append(column.name()));
+    return list.toString();
+  }
+
+  /** How many result columns {@link #selectList} spans. */
+  int width() {
+    return columns.size() + 1;
+  }
+
+  /** The row id at {@code first} (the first column of {@link #selectList}); null after an outer join's miss. */
+  static @Nullable Long id(ResultSet rs, int first) throws SQLException {
+    long id = rs.getLong(first);
+    return rs.wasNull() ? null : id;
+  }
+
+  /** A new entity with the values of the current row, its {@link #selectList} starting at column {@code first}. */
+  E read(ResultSet rs, int first, Supplier<E> create) throws SQLException {
     E entity = create.get();
-    setId.accept(entity, rs.getLong(1));
+    setId.accept(entity, rs.getLong(first));
     for (int i = 0; i < columns.size(); i++) {
       Column<E> column = columns.get(i);
       if (column.set() != null) {
-        column.set().accept(entity, get(rs, i + 2, column.type()));
+        column.set().accept(entity, get(rs, first + 1 + i, column.type()));
       }
     }
     return entity;
-  }
-
-  /** The database-form value of the first column (the parent's id in child tables) of the current row. */
-  static long firstColumn(ResultSet rs) throws SQLException {
-    return rs.getLong(2);
   }
 
   private static @Nullable Object get(ResultSet rs, int index, int type) throws SQLException {

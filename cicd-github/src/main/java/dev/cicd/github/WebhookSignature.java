@@ -29,9 +29,9 @@ public final class WebhookSignature {
   private static final String ALGORITHM = "HmacSHA256";
   private static final int HEX_LENGTH = 64;
 
-  private final List<byte[]> secrets;
+  private final List<Key> secrets;
 
-  private WebhookSignature(List<byte[]> secrets) {
+  private WebhookSignature(List<Key> secrets) {
     this.secrets = secrets;
   }
 
@@ -41,12 +41,12 @@ public final class WebhookSignature {
     if (secrets.size() > 2) {
       throw new IllegalArgumentException("at most 2 webhook secrets may be active, but " + secrets.size() + " were given");
     }
-    List<byte[]> keys = new ArrayList<>();
+    List<Key> keys = new ArrayList<>();
     for (String secret : secrets) {
       if (secret == null || secret.isEmpty()) {
         throw new IllegalArgumentException("webhook secrets must not be empty");
       }
-      keys.add(secret.getBytes(StandardCharsets.UTF_8));
+      keys.add(new Key(secret.getBytes(StandardCharsets.UTF_8)));
     }
     return new WebhookSignature(List.copyOf(keys));
   }
@@ -82,8 +82,8 @@ public final class WebhookSignature {
     }
     byte[] provided = decode(headerValues.get(0));
     boolean matched = false;
-    for (byte[] secret : secrets) {
-      matched |= MessageDigest.isEqual(hmac(secret, body), provided);
+    for (Key secret : secrets) {
+      matched |= MessageDigest.isEqual(secret.hmac(body), provided);
     }
     if (!matched) {
       throw new InvalidWebhookSignatureException(HEADER + " does not match the body for any configured secret");
@@ -106,12 +106,50 @@ public final class WebhookSignature {
   }
 
   private static byte[] hmac(byte[] secret, byte[] body) {
+    return newMac(secret).doFinal(body);
+  }
+
+  private static Mac newMac(byte[] secret) {
     try {
       Mac mac = Mac.getInstance(ALGORITHM);
       mac.init(new SecretKeySpec(secret, ALGORITHM));
-      return mac.doFinal(body);
+      return mac;
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("HmacSHA256 is not available in this JVM", e);
+    }
+  }
+
+  /**
+   * A secret with a keyed {@link Mac} that is never used itself, only cloned: a clone per delivery skips the
+   * provider lookup and key set-up of {@code Mac.getInstance} and {@code init}. A provider whose Mac cannot be
+   * cloned gets a new one per delivery.
+   */
+  private static final class Key {
+    private final byte[] secret;
+    private final @Nullable Mac prototype;
+
+    Key(byte[] secret) {
+      this.secret = secret;
+      Mac mac = newMac(secret);
+      Mac cloneable;
+      try {
+        mac.clone();
+        cloneable = mac;
+      } catch (CloneNotSupportedException e) {
+        cloneable = null;
+      }
+      this.prototype = cloneable;
+    }
+
+    byte[] hmac(byte[] body) {
+      if (prototype != null) {
+        try {
+          return ((Mac) prototype.clone()).doFinal(body);
+        } catch (CloneNotSupportedException e) {
+          // checked in the constructor; fall through to a new Mac
+        }
+      }
+      return WebhookSignature.hmac(secret, body);
     }
   }
 

@@ -29,6 +29,41 @@ class WebhookSignatureTest {
   }
 
   @Test
+  @DisplayName("one instance verifies concurrently: every right body accepted and every wrong one refused")
+  void concurrentVerification() throws Exception {
+    WebhookSignature signature = WebhookSignature.of(List.of("first secret", "second secret"));
+    int threads = 8;
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+    try {
+      List<java.util.concurrent.Future<Integer>> results = new java.util.ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        int thread = t;
+        results.add(pool.submit(() -> {
+          int correct = 0;
+          for (int i = 0; i < 2_000; i++) {
+            byte[] body = ("{\"thread\":" + thread + ",\"n\":" + i + ",\"pad\":\"" + "x".repeat(i % 300) + "\"}")
+                .getBytes(StandardCharsets.UTF_8);
+            String header = WebhookSignature.sign(i % 2 == 0 ? "first secret" : "second secret", body);
+            signature.verify(List.of(header), body);
+            byte[] other = java.util.Arrays.copyOf(body, body.length + 1);
+            try {
+              signature.verify(List.of(header), other);
+            } catch (InvalidWebhookSignatureException expected) {
+              correct++;
+            }
+          }
+          return correct;
+        }));
+      }
+      for (java.util.concurrent.Future<Integer> result : results) {
+        assertThat(result.get()).isEqualTo(2_000);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
   @DisplayName("a valid signature for a different body (one byte changed) is rejected")
   void oneByteChanged() {
     byte[] body = "Hello, World?".getBytes(StandardCharsets.UTF_8);

@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
  * another instance, or fails while the store is reachable, is redone one delivery at a time, so one bad
  * delivery fails alone; when the store is unreachable every delivery of the batch, and every one queued
  * behind it, gets its failure at once instead of waiting for the same failure again (and perhaps being
- * stored long after its caller was told 503).
+ * stored long after its caller was told 503); so does every delivery still waiting in another lane's queue
+ * (but the one probing the store), while that lane's writer is still busy with its batch.
  */
 final class GroupCommit {
   /** Most deliveries stored in one transaction. */
@@ -59,7 +60,7 @@ final class GroupCommit {
   List<IngestResult> ingest(DeliveryKey key, List<? extends ProviderEvent> events) {
     boolean probe = outage.admit();
     try {
-      return ingestQueued(new Pending(key, List.copyOf(events)));
+      return ingestQueued(new Pending(key, List.copyOf(events), probe));
     } finally {
       if (probe) {
         outage.probed();
@@ -81,11 +82,25 @@ final class GroupCommit {
         if (next != null) {
           next.wake();
         }
-      } else {
+      } else if (!leaveForOutage(pending)) {
         pending.await(WAIT_NANOS);
       }
     }
     return pending.result();
+  }
+
+  /**
+   * Fails a waiting delivery at once when the store was found unreachable (by another lane's writer, or by
+   * this lane's before it could fail its queue) and no writer has taken the delivery yet: it has not reached
+   * the store, and would only wait for the same failure. A probe waits for its write.
+   */
+  private boolean leaveForOutage(Pending pending) {
+    BuildStoreException down = pending.probe ? null : outage.queuedFailure();
+    if (down != null && queue.remove(pending)) {
+      pending.fail(down);
+      return true;
+    }
+    return false;
   }
 
   /** Writes batches until {@code own} is stored: a writer answers its own caller as soon as it can. */

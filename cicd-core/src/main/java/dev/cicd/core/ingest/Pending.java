@@ -9,14 +9,17 @@ import org.jspecify.annotations.Nullable;
 final class Pending {
   final DeliveryKey key;
   final List<? extends ProviderEvent> events;
+  /** Admitted to probe an unreachable store ({@link StoreOutage#admit()}): written even while it is down. */
+  final boolean probe;
   private final Thread caller = Thread.currentThread();
   private volatile boolean done;
   private volatile @Nullable List<IngestResult> result;
   private volatile @Nullable RuntimeException failure;
 
-  Pending(DeliveryKey key, List<? extends ProviderEvent> events) {
+  Pending(DeliveryKey key, List<? extends ProviderEvent> events, boolean probe) {
     this.key = key;
     this.events = events;
+    this.probe = probe;
   }
 
   void complete(List<IngestResult> results) {

@@ -45,7 +45,20 @@ final class StoreOutage {
     if (nanoTime.getAsLong() - nextProbe >= 0 && probing.compareAndSet(false, true)) {
       return true;
     }
-    throw new BuildStoreException("The store is unreachable (" + down.getMessage() + "); retry later", down);
+    throw failFast(down);
+  }
+
+  /**
+   * The failure for a delivery admitted before the store turned out unreachable (queued behind another
+   * batch, perhaps in another lane) that has not reached the store yet; null while the store is reachable.
+   */
+  @Nullable BuildStoreException queuedFailure() {
+    RuntimeException down = cause;
+    return down == null ? null : failFast(down);
+  }
+
+  private static BuildStoreException failFast(RuntimeException down) {
+    return new BuildStoreException("The store is unreachable (" + down.getMessage() + "); retry later", down);
   }
 
   /** The probe admitted by {@link #admit()} is done, whatever its outcome. */

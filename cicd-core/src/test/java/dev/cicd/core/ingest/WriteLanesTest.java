@@ -26,17 +26,7 @@ class WriteLanesTest {
     }
   });
   /** The store asks for two concurrent batches; ingestion makes as many lanes. */
-  final BuildStore twoLanes = (BuildStore) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
-      new Class<?>[] {BuildStore.class}, (proxy, method, args) -> {
-        if (method.getName().equals("concurrentBatches")) {
-          return 2;
-        }
-        try {
-          return method.invoke(store, args);
-        } catch (java.lang.reflect.InvocationTargetException e) {
-          throw e.getCause();
-        }
-      });
+  final BuildStore twoLanes = withLanes(store, 2);
   final IngestionService ingestion = IngestionService.create(twoLanes, MutableClock.at("2026-05-02T00:00:00Z"));
 
   static int lane(long runId) {
@@ -83,6 +73,62 @@ class WriteLanesTest {
     assertThat(queued.get(10, TimeUnit.SECONDS)).extracting(IngestResult::outcome)
         .containsExactly(IngestOutcome.CREATED);
     assertThat(memory.find(BuildId.github("o/r", sameLane))).isPresent();
+  }
+
+  @Test
+  @DisplayName("when one lane finds the store unreachable, deliveries waiting behind the other lane's batch fail at once without reaching it")
+  void outageFoundByOneLaneFailsTheOtherLanesQueue() throws Exception {
+    CountDownLatch held = new CountDownLatch(1);
+    AtomicInteger calls = new AtomicInteger();
+    BuildStore failing = InterceptedStore.of(memory, (method, args) -> {
+      if (method.equals("writeBatch")) {
+        int call = calls.getAndIncrement();
+        if (call == 0) {
+          held.await(10, TimeUnit.SECONDS); // the first batch is in the store when the outage is found
+        } else if (call == 1) {
+          throw new dev.cicd.core.store.StoreUnavailableException("connection refused");
+        }
+      }
+    });
+    IngestionService lanes = IngestionService.create(withLanes(failing, 2), MutableClock.at("2026-05-02T00:00:00Z"));
+    long first = 1;
+    int heldLane = lane(first);
+    CompletableFuture<List<IngestResult>> inStore = CompletableFuture.supplyAsync(
+        () -> lanes.ingestDelivery(DeliveryKey.of("in-store"), List.of(GroupCommitTest.job(first, 10))));
+    while (calls.get() == 0) {
+      Thread.sleep(1);
+    }
+    long sameLane = runIn(heldLane, true, first);
+    CompletableFuture<List<IngestResult>> queued = CompletableFuture.supplyAsync(
+        () -> lanes.ingestDelivery(DeliveryKey.of("queued"), List.of(GroupCommitTest.job(sameLane, 20))));
+    Thread.sleep(200); // queued behind the batch in the store
+    long otherLane = runIn(heldLane, false, first);
+    assertThatThrownBy(() -> lanes.ingestDelivery(DeliveryKey.of("finds-outage"),
+        List.of(GroupCommitTest.job(otherLane, 30)))).isInstanceOf(dev.cicd.core.store.StoreUnavailableException.class);
+
+    assertThatThrownBy(() -> queued.get(10, TimeUnit.SECONDS)).as("failed while its lane's batch is still held")
+        .hasCauseInstanceOf(dev.cicd.core.store.BuildStoreException.class).hasMessageContaining("unreachable");
+    assertThat(inStore).isNotDone();
+
+    held.countDown();
+    assertThat(inStore.get(10, TimeUnit.SECONDS)).extracting(IngestResult::outcome)
+        .containsExactly(IngestOutcome.CREATED);
+    assertThat(calls.get()).as("store writes: the held batch and the one that found the outage").isEqualTo(2);
+    assertThat(memory.hasDelivery(DeliveryKey.of("queued"))).isFalse();
+  }
+
+  static BuildStore withLanes(BuildStore store, int lanes) {
+    return (BuildStore) java.lang.reflect.Proxy.newProxyInstance(WriteLanesTest.class.getClassLoader(),
+        new Class<?>[] {BuildStore.class}, (proxy, method, args) -> {
+          if (method.getName().equals("concurrentBatches")) {
+            return lanes;
+          }
+          try {
+            return method.invoke(store, args);
+          } catch (java.lang.reflect.InvocationTargetException e) {
+            throw e.getCause();
+          }
+        });
   }
 
   @Test

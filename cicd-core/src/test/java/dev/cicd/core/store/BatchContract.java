@@ -54,6 +54,12 @@ abstract class BatchContract {
   }
 
   @Test
+  @DisplayName("a store writing batches takes at least one at a time")
+  void takesAtLeastOneBatch() {
+    assertThat(store().concurrentBatches()).isPositive();
+  }
+
+  @Test
   @DisplayName("a batch reads, then inserts and updates builds and records its deliveries in one go")
   void writesBatch() {
     store().save(build(1), 0);

@@ -11,10 +11,11 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Writes build aggregates (build, attempts, jobs, steps) with batched plain-JDBC statements instead of a
- * Hibernate flush, for group commit: the entities are loaded (and detached) as usual, {@link #read} notes
- * every row's values, {@link BuildMapping#apply} changes the entities in place, and {@link #write} inserts
- * the new rows (ids from the tables' sequences, {@link IdBlocks}), updates the rows whose values changed and
- * deletes the rows the mapping dropped. The mapping stays the one Hibernate uses; only the flush is ours.
+ * Hibernate flush, for group commit: the entities are read detached ({@link AggregateLoads}), {@link #read}
+ * notes every row's values, {@link BuildMapping#apply} changes the entities in place, and {@link #write}
+ * inserts the new rows (ids from the tables' sequences, {@link IdBlocks}), updates the rows whose values
+ * changed and deletes the rows the mapping dropped. The mapping stays the one Hibernate uses; only the reads
+ * and the flush are ours.
  */
 final class AggregateRows {
   private final RowTable<BuildEntity> builds;

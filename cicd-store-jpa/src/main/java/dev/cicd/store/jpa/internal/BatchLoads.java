@@ -4,8 +4,11 @@ import dev.cicd.core.build.BuildId;
 import dev.cicd.core.ingest.DeliveryKey;
 import dev.cicd.core.store.ConcurrentBuildModificationException;
 import jakarta.persistence.EntityManager;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -15,9 +18,10 @@ import java.util.Set;
 import org.hibernate.Session;
 
 /**
- * The delivery reads and version locks of a group commit: which deliveries are recorded (plain JDBC point
- * lookups) and the version locks of the builds to update (one JDBC batch instead of a bulk JPQL update per build, whose cache clean-up Hibernate runs at every
- * statement and again after commit).
+ * The delivery log and version locks of a group commit, in plain JDBC on the transaction's connection: which
+ * deliveries are recorded (point lookups), the records of a batch's deliveries (one batched insert), and the
+ * version locks of the builds to update (one JDBC batch instead of a bulk JPQL update per build, whose cache
+ * clean-up Hibernate runs at every statement and again after commit).
  */
 final class BatchLoads {
   private BatchLoads() {}
@@ -49,6 +53,27 @@ final class BatchLoads {
       }
     });
     return recorded;
+  }
+
+  /** Records {@code keys} as applied deliveries received at {@code receivedAt}, in one batched insert. */
+  static void record(Connection c, StoreDatabase db, Collection<DeliveryKey> keys, Instant receivedAt)
+      throws SQLException {
+    if (keys.isEmpty()) {
+      return;
+    }
+    long received = Nanos.of(receivedAt);
+    try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + db.table("delivery")
+        + " (hook_id, delivery_id, received_at, outcome) VALUES (?, ?, ?, ?)")) {
+      for (DeliveryKey key : keys) {
+        DeliveryEntity.Key id = DeliveryLog.id(key);
+        ps.setString(1, id.hookId);
+        ps.setString(2, id.deliveryId);
+        ps.setLong(3, received);
+        ps.setString(4, DeliveryLog.APPLIED);
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
   }
 
   /**

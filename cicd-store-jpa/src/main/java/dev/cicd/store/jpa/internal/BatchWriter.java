@@ -11,9 +11,6 @@ import dev.cicd.core.store.ConcurrentBuildModificationException;
 import dev.cicd.store.jpa.internal.BuildMapping.TermIds;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -110,27 +107,9 @@ public final class BatchWriter {
     }
     em.unwrap(Session.class).doWork(c -> {
       rows.write(c, written);
-      recordDeliveries(c, batch.deliveries(), receivedAt);
+      BatchLoads.record(c, db, batch.deliveries(), receivedAt);
       days.touch(c, touched);
     });
     return saved;
-  }
-
-  private void recordDeliveries(Connection c, Collection<DeliveryKey> keys, Instant receivedAt) throws SQLException {
-    if (keys.isEmpty()) {
-      return;
-    }
-    try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + db.table("delivery")
-        + " (hook_id, delivery_id, received_at, outcome) VALUES (?, ?, ?, ?)")) {
-      for (DeliveryKey key : keys) {
-        DeliveryEntity.Key id = DeliveryLog.id(key);
-        ps.setString(1, id.hookId);
-        ps.setString(2, id.deliveryId);
-        ps.setLong(3, Nanos.of(receivedAt));
-        ps.setString(4, DeliveryLog.APPLIED);
-        ps.addBatch();
-      }
-      ps.executeBatch();
-    }
   }
 }

@@ -2,8 +2,11 @@ package dev.cicd.github.internal;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.filter.FilteringParserDelegate;
+import com.fasterxml.jackson.core.filter.TokenFilter;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -38,9 +41,9 @@ public final class JsonSupport {
         .maxDocumentLength(maxDocumentBytes)
         .maxTokenCount(Math.max(1_000L, maxDocumentBytes / 2))
         .build();
-    // Duplicate keys are caught while the tree is built (FAIL_ON_READING_DUP_TREE_KEY: the map insert reports
-    // the key it replaced), not by the parser's own detector, which kept a hash set per object (3 % of a
-    // webhook's CPU) for the same answer.
+    // Duplicate keys of a whole tree are caught while it is built (FAIL_ON_READING_DUP_TREE_KEY: the map insert
+    // reports the key it replaced), not by the parser's own detector, which keeps a hash set per object for the
+    // same answer. A filtered parse builds only part of the tree, so there the parser's detector is on.
     JsonFactory factory = JsonFactory.builder()
         .streamReadConstraints(constraints)
         .build();
@@ -55,6 +58,22 @@ public final class JsonSupport {
   public JsonNode parse(byte[] body) {
     try {
       return check(mapper.readTree(body));
+    } catch (IOException e) {
+      throw translate(e);
+    }
+  }
+
+  /**
+   * Parses a whole document into a tree of only the parts {@code reads} keeps ({@link WebhookReads}). Every byte
+   * is still parsed under the same limits, trailing content is an error, and duplicate keys are detected by the
+   * parser in every part, kept or not (the tree's own check sees only the kept parts).
+   */
+  public JsonNode parse(byte[] body, TokenFilter reads) {
+    try (JsonParser parser = mapper.createParser(body)) {
+      parser.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+      // FAIL_ON_TRAILING_TOKENS holds here too: content after the document is an error.
+      return check(mapper.readTree(new FilteringParserDelegate(parser, reads,
+          TokenFilter.Inclusion.INCLUDE_ALL_AND_PATH, true)));
     } catch (IOException e) {
       throw translate(e);
     }

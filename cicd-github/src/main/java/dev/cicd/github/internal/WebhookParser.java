@@ -1,6 +1,6 @@
 package dev.cicd.github.internal;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.filter.TokenFilter;
 import dev.cicd.core.ingest.DeliveryKey;
 import dev.cicd.core.ingest.ProviderEvent;
 import dev.cicd.core.source.WebhookDelivery;
@@ -27,9 +27,16 @@ public final class WebhookParser {
   private static final int MAX_EVENT_NAME = 100;
 
   private final JsonSupport json;
+  private final TokenFilter reads;
 
   public WebhookParser(JsonSupport json) {
+    this(json, WebhookReads.PAYLOAD);
+  }
+
+  /** A parser that builds the tree of only what {@code reads} keeps ({@link WebhookReads#PAYLOAD} by default). */
+  public WebhookParser(JsonSupport json, TokenFilter reads) {
     this.json = json;
+    this.reads = reads;
   }
 
   public WebhookDelivery parse(WebhookRequest request) {
@@ -50,7 +57,7 @@ public final class WebhookParser {
     }
     String action = null;
     try {
-      Fields root = Fields.of(json.parse(request.body()), "");
+      Fields root = Fields.of(json.parse(request.body(), reads), "");
       action = root.nonEmptyText("action");
       return route(key, event, action, root);
     } catch (PayloadException e) {

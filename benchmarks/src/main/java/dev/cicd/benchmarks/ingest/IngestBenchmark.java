@@ -54,8 +54,9 @@ public final class IngestBenchmark {
     }
     System.out.println();
     System.out.println("| configuration | max deliveries/s, median (min–max) | p50 / p99 ms at half max, median "
-        + "(p99 min–max) | server CPU ms per delivery at max, median (min–max) | stored = acknowledged |");
-    System.out.println("|---|---|---|---|---|");
+        + "(p99 min–max) | server CPU ms per delivery at max, median (min–max) | PostgreSQL CPU ms per delivery, "
+        + "median | load generator CPU ms per delivery, median | stored = acknowledged |");
+    System.out.println("|---|---|---|---|---|---|---|");
     all.forEach((label, runs) -> System.out.println(Measurement.row(label, runs)));
     System.out.println();
     for (String store : stores) {
@@ -63,13 +64,16 @@ public final class IngestBenchmark {
       List<Measurement> floor = all.get("floor " + store);
       List<Double> ratios = new ArrayList<>();
       List<Double> cpu = new ArrayList<>();
+      List<Double> machine = new ArrayList<>();
       for (int i = 0; i < real.size(); i++) {
         ratios.add(real.get(i).max().rate() / floor.get(i).max().rate());
-        cpu.add(real.get(i).cpuPerDelivery() / floor.get(i).cpuPerDelivery());
+        cpu.add(real.get(i).cpu().server() / floor.get(i).cpu().server());
+        machine.add(real.get(i).cpu().machine() / floor.get(i).cpu().machine());
       }
       System.out.printf(Locale.ROOT, "%s: throughput real/floor (same repetition) %s, median %.3f; server CPU per "
-          + "delivery real/floor %s, median %.1f%n", store, format(ratios), Measurement.median(ratios), format(cpu),
-          Measurement.median(cpu));
+          + "delivery real/floor %s, median %.1f; machine CPU per delivery (server + database + load generator) "
+          + "real/floor %s, median %.1f%n", store, format(ratios), Measurement.median(ratios), format(cpu),
+          Measurement.median(cpu), format(machine), Measurement.median(machine));
     }
   }
 

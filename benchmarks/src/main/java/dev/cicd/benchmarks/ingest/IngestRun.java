@@ -18,6 +18,10 @@ final class IngestRun {
     }
   }
 
+  private static double perDelivery(Duration cpu, LoadResult result) {
+    return cpu.toNanos() / 1e6 / Math.max(1, result.answered());
+  }
+
   static Measurement measure(Mode mode, String store, Path work, int rep, int connections, int perBuild,
       Duration warmup,
       Duration measure) throws Exception {
@@ -31,13 +35,22 @@ final class IngestRun {
       LoadResult max;
       LoadResult half;
       double cpuPerDelivery;
+      double dbCpuPerDelivery = Double.NaN;
+      double loadCpuPerDelivery;
       try {
         LoadGenerator load = new LoadGenerator(server.uri(IngestServer.WEBHOOK_PATH), connections,
             name + "-" + store + "-" + rep, 1_000_000L * rep, perBuild, false);
         warm = load.closedLoop(warmup);
         Duration cpuBefore = server.cpuTime();
+        Duration dbBefore = CpuTimes.postgres();
+        Duration loadBefore = CpuTimes.thisProcess();
         max = load.closedLoop(measure);
-        cpuPerDelivery = server.cpuTime().minus(cpuBefore).toNanos() / 1e6 / Math.max(1, max.answered());
+        cpuPerDelivery = perDelivery(server.cpuTime().minus(cpuBefore), max);
+        loadCpuPerDelivery = perDelivery(CpuTimes.thisProcess().minus(loadBefore), max);
+        Duration dbAfter = CpuTimes.postgres();
+        if (db.isPostgres() && dbBefore != null && dbAfter != null) {
+          dbCpuPerDelivery = perDelivery(dbAfter.minus(dbBefore), max);
+        }
         half = load.openLoop(Math.max(1, max.rate() / 2), measure);
       } finally {
         server.stop(Duration.ofSeconds(60));
@@ -48,10 +61,12 @@ final class IngestRun {
       long rows = mode == Mode.HMAC ? acknowledged
           : db.count(mode == Mode.REAL ? "cicd_delivery" : FloorServlet.TABLE);
       Measurement m = new Measurement(mode == Mode.HMAC ? "http+hmac" : name + " " + store, max, half,
-          cpuPerDelivery, acknowledged, refused, rows);
+          new Measurement.Cpu(cpuPerDelivery, dbCpuPerDelivery, loadCpuPerDelivery), acknowledged, refused, rows);
       System.out.printf(Locale.ROOT, "rep %d %-10s warm-up: %s%n                max: %s%n                half: %s%n"
-          + "                server CPU %.2f ms per delivery at max; rows %d, acknowledged %d, refused or failed %d%n",
-          rep, m.label(), warm, max, half, cpuPerDelivery, rows, acknowledged, refused);
+          + "                CPU ms per delivery at max: server %.2f, PostgreSQL %.2f, load generator %.2f; rows %d, "
+          + "acknowledged %d, refused or failed %d%n",
+          rep, m.label(), warm, max, half, cpuPerDelivery, dbCpuPerDelivery, loadCpuPerDelivery, rows, acknowledged,
+          refused);
       return m;
     } finally {
       db.drop();

@@ -11,8 +11,19 @@ import java.util.Locale;
  * the refused or failed ones (a delivery answered 503 after its deadline may still be stored; GitHub's
  * redelivery is then a duplicate).
  */
-record Measurement(String label, LoadResult max, LoadResult half, double cpuPerDelivery, long acknowledged,
-    long refused, long rows) {
+record Measurement(String label, LoadResult max, LoadResult half, Cpu cpu, long acknowledged, long refused,
+    long rows) {
+
+  /**
+   * CPU ms per delivery at the highest rate: the server process, the PostgreSQL server's processes (NaN on H2,
+   * which runs in the server), and the load generator.
+   */
+  record Cpu(double server, double database, double load) {
+    /** What the machine spends per delivery; the database counts 0 when it runs in the server. */
+    double machine() {
+      return server + (Double.isNaN(database) ? 0 : database) + load;
+    }
+  }
 
   boolean consistent() {
     return rows >= acknowledged && rows <= acknowledged + refused;
@@ -23,13 +34,16 @@ record Measurement(String label, LoadResult max, LoadResult half, double cpuPerD
     List<Double> rates = runs.stream().map(m -> m.max().rate()).toList();
     List<Double> p50 = runs.stream().map(m -> m.half().p50Micros() / 1e3).toList();
     List<Double> p99 = runs.stream().map(m -> m.half().p99Micros() / 1e3).toList();
-    List<Double> cpu = runs.stream().map(Measurement::cpuPerDelivery).toList();
+    List<Double> cpu = runs.stream().map(m -> m.cpu().server()).toList();
+    List<Double> database = runs.stream().map(m -> m.cpu().database()).toList();
+    List<Double> load = runs.stream().map(m -> m.cpu().load()).toList();
     long equal = runs.stream().filter(m -> m.rows() == m.acknowledged()).count();
     long consistent = runs.stream().filter(Measurement::consistent).count();
     return String.format(Locale.ROOT, "| %s | %.0f (%.0f–%.0f) | %.1f / %.1f (%.1f–%.1f) | %.2f (%.2f–%.2f) "
-        + "| equal in %d, consistent in %d of %d runs |", label, median(rates), Collections.min(rates),
+        + "| %s | %.2f | equal in %d, consistent in %d of %d runs |", label, median(rates), Collections.min(rates),
         Collections.max(rates), median(p50), median(p99), Collections.min(p99), Collections.max(p99), median(cpu),
-        Collections.min(cpu), Collections.max(cpu), equal, consistent, runs.size());
+        Collections.min(cpu), Collections.max(cpu), Double.isNaN(median(database)) ? "–"
+            : String.format(Locale.ROOT, "%.2f", median(database)), median(load), equal, consistent, runs.size());
   }
 
   static double median(List<Double> values) {

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * reason, unless {@code CICD_REQUIRE_POSTGRES=true}, which lets it run (and fail). Same rule as the
  * store module's {@code PostgresExtension}.
  */
-final class RequiresPostgres implements ExecutionCondition {
+public final class RequiresPostgres implements ExecutionCondition {
   private static final boolean REQUIRED = Boolean.parseBoolean(System.getenv("CICD_REQUIRE_POSTGRES"));
 
   @Override

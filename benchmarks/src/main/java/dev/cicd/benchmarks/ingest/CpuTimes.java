@@ -6,6 +6,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 
 /**
  * CPU time used so far by the other parties of an ingest run on this machine: the PostgreSQL server's
@@ -26,7 +27,7 @@ final class CpuTimes {
    * reaped (the postmaster collects its ended backends' times, so a closed connection's work still counts);
    * null where {@code /proc} is missing.
    */
-  static Duration postgres() {
+  static @Nullable Duration postgres() {
     if (!Files.isDirectory(PROC.resolve("self"))) {
       return null;
     }

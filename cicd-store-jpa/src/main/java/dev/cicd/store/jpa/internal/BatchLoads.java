@@ -41,9 +41,7 @@ final class BatchLoads {
       try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM " + db.table("delivery")
           + " WHERE hook_id = ? AND delivery_id = ?")) {
         for (DeliveryKey key : keys) {
-          DeliveryEntity.Key id = DeliveryLog.id(key);
-          ps.setString(1, id.hookId);
-          ps.setString(2, id.deliveryId);
+          bindKey(ps, key);
           try (ResultSet rs = ps.executeQuery()) {
             if (rs.next()) {
               recorded.add(key);
@@ -65,15 +63,20 @@ final class BatchLoads {
     try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + db.table("delivery")
         + " (hook_id, delivery_id, received_at, outcome) VALUES (?, ?, ?, ?)")) {
       for (DeliveryKey key : keys) {
-        DeliveryEntity.Key id = DeliveryLog.id(key);
-        ps.setString(1, id.hookId);
-        ps.setString(2, id.deliveryId);
+        bindKey(ps, key);
         ps.setLong(3, received);
         ps.setString(4, DeliveryLog.APPLIED);
         ps.addBatch();
       }
       ps.executeBatch();
     }
+  }
+
+  /** Sets a delivery's primary key (hook id, delivery id) as parameters 1 and 2. */
+  private static void bindKey(PreparedStatement ps, DeliveryKey key) throws SQLException {
+    DeliveryEntity.Key id = DeliveryLog.id(key);
+    ps.setString(1, id.hookId);
+    ps.setString(2, id.deliveryId);
   }
 
   /**

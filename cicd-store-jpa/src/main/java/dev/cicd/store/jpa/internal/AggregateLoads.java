@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * Reads build aggregates for group commit with plain JDBC into detached entities ({@link AggregateRows}
  * writes them back), in the two queries per build Hibernate's loading used: the build with its attempts by
- * the unique key, then its jobs with their steps by the build's row id, each a prepared statement reused for
+ * the unique key, then its jobs (steps included, a column of the job row) by the build's row id, each a prepared statement reused for
  * the whole batch. Hibernate's loading cost about a seventh of the server's CPU under webhook load. (One
  * {@code IN} list of row ids per table for the whole batch was tried: PostgreSQL, planning with the
  * statistics of a table that had grown since its last analyze, read the step table sequentially.)
@@ -22,23 +22,22 @@ import org.jspecify.annotations.Nullable;
 final class AggregateLoads {
   private final AggregateTables tables;
   private final String buildsWithAttempts;
-  private final String jobsWithSteps;
+  private final String jobs;
 
   AggregateLoads(AggregateTables tables) {
     this.tables = tables;
     this.buildsWithAttempts = "SELECT " + tables.builds.selectList("b") + ", " + tables.attempts.selectList("a")
         + " FROM " + tables.builds.table() + " b LEFT JOIN " + tables.attempts.table() + " a ON a.build_id = b.id"
         + " WHERE b.provider = ? AND b.repository = ? AND b.run_id = ? ORDER BY a.number";
-    this.jobsWithSteps = "SELECT " + tables.jobs.selectList("j") + ", " + tables.steps.selectList("s")
-        + " FROM " + tables.jobs.table() + " j LEFT JOIN " + tables.steps.table() + " s ON s.job_id = j.id"
-        + " WHERE j.build_id = ? ORDER BY j.id, s.position";
+    this.jobs = "SELECT " + tables.jobs.selectList("j") + " FROM " + tables.jobs.table() + " j"
+        + " WHERE j.build_id = ? ORDER BY j.id";
   }
 
   /** The stored builds among {@code ids}, each with its attempts (by number), jobs and steps (by position). */
   Map<BuildId, BuildEntity> load(Connection c, Collection<BuildId> ids) throws SQLException {
     Map<BuildId, BuildEntity> found = new HashMap<>();
     try (PreparedStatement builds = c.prepareStatement(buildsWithAttempts);
-        PreparedStatement jobs = c.prepareStatement(jobsWithSteps)) {
+        PreparedStatement jobs = c.prepareStatement(this.jobs)) {
       for (BuildId id : ids) {
         BuildEntity build = build(builds, id);
         if (build != null) {
@@ -73,23 +72,11 @@ final class AggregateLoads {
 
   private void readJobs(PreparedStatement ps, BuildEntity build) throws SQLException {
     ps.setLong(1, Objects.requireNonNull(build.id));
-    int stepAt = tables.jobs.width() + 1;
-    Map<Long, JobEntity> jobs = new HashMap<>();
     try (ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
-        long jobId = rs.getLong(1);
-        JobEntity job = jobs.get(jobId);
-        if (job == null) {
-          job = tables.jobs.read(rs, 1, JobEntity::new);
-          job.build = build;
-          build.jobs.add(job);
-          jobs.put(jobId, job);
-        }
-        if (RowTable.id(rs, stepAt) != null) {
-          StepEntity step = tables.steps.read(rs, stepAt, StepEntity::new);
-          step.job = job;
-          job.steps.add(step);
-        }
+        JobEntity job = tables.jobs.read(rs, 1, JobEntity::new);
+        job.build = build;
+        build.jobs.add(job);
       }
     }
   }

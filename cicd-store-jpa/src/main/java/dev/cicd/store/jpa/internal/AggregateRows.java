@@ -1,5 +1,7 @@
 package dev.cicd.store.jpa.internal;
 
+import dev.cicd.core.build.BuildId;
+import dev.cicd.core.store.ConcurrentBuildModificationException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -10,7 +12,7 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Writes build aggregates (build, attempts, jobs, steps) with batched plain-JDBC statements instead of a
+ * Writes build aggregates (build, attempts, jobs with their steps) with batched plain-JDBC statements instead of a
  * Hibernate flush, for group commit: the entities are read detached ({@link AggregateLoads}), {@link #read}
  * notes every row's values, {@link BuildMapping#apply} changes the entities in place, and {@link #write}
  * inserts the new rows (ids from the tables' sequences, {@link IdBlocks}), updates the rows whose values
@@ -21,7 +23,6 @@ final class AggregateRows {
   private final RowTable<BuildEntity> builds;
   private final RowTable<AttemptEntity> attempts;
   private final RowTable<JobEntity> jobs;
-  private final RowTable<StepEntity> steps;
   private final IdBlocks ids;
   /** Values of every row as read, by entity. */
   private final Map<Object, @Nullable Object[]> read = new IdentityHashMap<>();
@@ -33,7 +34,6 @@ final class AggregateRows {
     this.builds = tables.builds;
     this.attempts = tables.attempts;
     this.jobs = tables.jobs;
-    this.steps = tables.steps;
   }
 
   /** Notes the values of a loaded aggregate's rows (before the mapping changes them). */
@@ -43,19 +43,13 @@ final class AggregateRows {
     Map<Object, Long> children = new IdentityHashMap<>();
     readChildren.put(build, children);
     build.attempts.forEach(a -> note(children, a, attempts.values(a), a.id));
-    for (JobEntity job : build.jobs) {
-      note(children, job, jobs.values(job), job.id);
-      job.steps.forEach(s -> note(children, s, steps.values(s), s.id));
-    }
+    build.jobs.forEach(job -> note(children, job, jobs.values(job), job.id));
   }
 
   /** Children point at their parents' instances (never at a lazy proxy), whose ids the rows carry. */
   private static void linkParents(BuildEntity build) {
     build.attempts.forEach(a -> a.build = build);
-    for (JobEntity job : build.jobs) {
-      job.build = build;
-      job.steps.forEach(s -> s.job = job);
-    }
+    build.jobs.forEach(j -> j.build = build);
   }
 
   private void note(Map<Object, Long> children, Object entity, @Nullable Object[] values, @Nullable Long id) {
@@ -68,29 +62,25 @@ final class AggregateRows {
     Changes<BuildEntity> b = new Changes<>();
     Changes<AttemptEntity> a = new Changes<>();
     Changes<JobEntity> j = new Changes<>();
-    Changes<StepEntity> s = new Changes<>();
     Map<Object, Boolean> kept = new IdentityHashMap<>();
     for (BuildEntity build : aggregates) {
       linkParents(build);
       b.add(build, kept);
       build.attempts.forEach(attempt -> a.add(attempt, kept));
-      for (JobEntity job : build.jobs) {
-        j.add(job, kept);
-        job.steps.forEach(step -> s.add(step, kept));
-      }
+      build.jobs.forEach(job -> j.add(job, kept));
     }
     List<Long> droppedAttempts = new ArrayList<>();
     List<Long> droppedJobs = new ArrayList<>();
-    List<Long> droppedSteps = new ArrayList<>();
     for (BuildEntity build : aggregates) {
       readChildren.getOrDefault(build, Map.of()).forEach((entity, id) -> {
         if (!kept.containsKey(entity)) {
-          (entity instanceof StepEntity ? droppedSteps : entity instanceof JobEntity ? droppedJobs
-              : droppedAttempts).add(id);
+          (entity instanceof JobEntity ? droppedJobs : droppedAttempts).add(id);
         }
       });
     }
-    steps.delete(c, droppedSteps);
+    // The builds first: each update checks and bumps the version as read, which locks the build row before any
+    // of its children, the order single saves lock in too.
+    builds.update(c, b.updated, b.before, "version", AggregateRows::stale);
     jobs.delete(c, droppedJobs);
     attempts.delete(c, droppedAttempts);
     for (BuildEntity build : b.inserted) {
@@ -102,17 +92,16 @@ final class AggregateRows {
     for (JobEntity job : j.inserted) {
       job.id = ids.next(c, "job_seq");
     }
-    for (StepEntity step : s.inserted) {
-      step.id = ids.next(c, "step_seq");
-    }
     builds.insert(c, b.inserted);
-    builds.update(c, b.updated, b.before);
     attempts.insert(c, a.inserted);
     attempts.update(c, a.updated, a.before);
     jobs.insert(c, j.inserted);
     jobs.update(c, j.updated, j.before);
-    steps.insert(c, s.inserted);
-    steps.update(c, s.updated, s.before);
+  }
+
+  private static RuntimeException stale(BuildEntity build) {
+    return new ConcurrentBuildModificationException(new BuildId(build.provider, build.repository, build.runId),
+        build.version - 1);
   }
 
   /** The rows of one table: new ones, and read ones with their values as read. */

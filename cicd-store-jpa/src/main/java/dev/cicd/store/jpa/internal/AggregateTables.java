@@ -11,7 +11,7 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The four tables of a build aggregate (build, attempt, job, step) as {@link RowTable}s: every column with
+ * The three tables of a build aggregate (build, attempt, job with its steps) as {@link RowTable}s: every column with
  * how its database form is read off an entity and set on one. One instance per store; the column lists
  * are the ones the entities' JPA mapping declares, so rows written here and by Hibernate are the same.
  */
@@ -23,7 +23,6 @@ final class AggregateTables {
   final RowTable<BuildEntity> builds;
   final RowTable<AttemptEntity> attempts;
   final RowTable<JobEntity> jobs;
-  final RowTable<StepEntity> steps;
 
   AggregateTables(StoreDatabase db) {
     this.builds = new RowTable<>(db.table("build"), List.of(
@@ -91,18 +90,9 @@ final class AggregateTables {
             (j, v) -> j.buildCompletedAt = (Long) v),
         column("repository_term", Types.BIGINT, j -> j.repositoryTerm, (j, v) -> j.repositoryTerm = (Long) v),
         column("workflow_term", Types.BIGINT, j -> j.workflowTerm, (j, v) -> j.workflowTerm = (Long) v),
-        column("branch_term", Types.BIGINT, j -> j.branchTerm, (j, v) -> j.branchTerm = (Long) v)),
+        column("branch_term", Types.BIGINT, j -> j.branchTerm, (j, v) -> j.branchTerm = (Long) v),
+        column("steps", Types.VARCHAR, j -> j.steps, (j, v) -> j.steps = (String) v)),
         j -> Objects.requireNonNull(j.id), (j, id) -> j.id = id);
-    this.steps = new RowTable<>(db.table("step"), List.of(
-        column("job_id", Types.BIGINT, s -> s.job.id, null),
-        column("position", Types.INTEGER, s -> s.position, (s, v) -> s.position = (Integer) v),
-        column("number", Types.INTEGER, s -> s.number, (s, v) -> s.number = (Integer) v),
-        column("name", Types.VARCHAR, s -> s.name, (s, v) -> s.name = (String) v),
-        column("status", Types.VARCHAR, s -> wire(s.status), (s, v) -> s.status = status(v)),
-        column("conclusion", Types.VARCHAR, s -> wire(s.conclusion), (s, v) -> s.conclusion = conclusion(v)),
-        column("started_at", Types.BIGINT, s -> nanos(s.startedAt), (s, v) -> s.startedAt = instant(v)),
-        column("completed_at", Types.BIGINT, s -> nanos(s.completedAt), (s, v) -> s.completedAt = instant(v))),
-        s -> Objects.requireNonNull(s.id), (s, id) -> s.id = id);
   }
 
   private static @Nullable Long nanos(@Nullable Instant instant) {

@@ -1,19 +1,14 @@
 package dev.cicd.store.jpa.internal;
 
-import dev.cicd.core.build.BuildId;
 import dev.cicd.core.ingest.DeliveryKey;
-import dev.cicd.core.store.ConcurrentBuildModificationException;
 import jakarta.persistence.EntityManager;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.hibernate.Session;
 
@@ -77,38 +72,5 @@ final class BatchLoads {
     DeliveryEntity.Key id = DeliveryLog.id(key);
     ps.setString(1, id.hookId);
     ps.setString(2, id.deliveryId);
-  }
-
-  /**
-   * Bumps the stored version of each build whose entity carries {@code expected} version, in one JDBC batch
-   * on the transaction's connection (before the flush writes the builds): each row is then locked until
-   * commit, and a build another writer changed since it was read is a conflict.
-   *
-   * @throws ConcurrentBuildModificationException when a build's stored version is not the expected one
-   */
-  static void lockVersions(EntityManager em, StoreDatabase db, Map<BuildEntity, Long> expected) {
-    if (expected.isEmpty()) {
-      return;
-    }
-    List<Map.Entry<BuildEntity, Long>> locks = new ArrayList<>(expected.entrySet());
-    em.unwrap(Session.class).doWork(c -> {
-      try (PreparedStatement ps = c.prepareStatement("UPDATE " + db.table("build")
-          + " SET version = version + 1 WHERE id = ? AND version = ?")) {
-        for (Map.Entry<BuildEntity, Long> lock : locks) {
-          ps.setLong(1, java.util.Objects.requireNonNull(lock.getKey().id));
-          ps.setLong(2, lock.getValue());
-          ps.addBatch();
-        }
-        int[] counts = ps.executeBatch();
-        for (int i = 0; i < counts.length; i++) {
-          // Strict: a driver that answered SUCCESS_NO_INFO could hide a lost race, so that counts as one too.
-          if (counts[i] != 1) {
-            BuildEntity build = locks.get(i).getKey();
-            throw new ConcurrentBuildModificationException(new BuildId(build.provider, build.repository,
-                build.runId), locks.get(i).getValue());
-          }
-        }
-      }
-    });
   }
 }

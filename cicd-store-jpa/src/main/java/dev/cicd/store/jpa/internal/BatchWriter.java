@@ -15,7 +15,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -28,10 +27,10 @@ import org.hibernate.Session;
 /**
  * Group commit on JPA: one transaction reads the recorded deliveries (JDBC point lookups) and the builds'
  * aggregates into detached entities ({@link AggregateLoads}, plain JDBC), notes their rows' values, lets the
- * caller plan, locks the versions of the updated builds in one JDBC batch, maps the plan onto the same entities (no second read) and
- * writes only the rows that changed with batched plain-JDBC statements ({@link AggregateRows}; a Hibernate
- * flush walking every loaded entity cost a fifth of the server's CPU under webhook load), then the delivery
- * records (one JDBC batch) and the day stamps.
+ * caller plan, maps the plan onto the same entities (no second read) and writes only the rows that changed with
+ * batched plain-JDBC statements ({@link AggregateRows}: the updated builds first, each only if its version is
+ * still the one read, which also locks it; a Hibernate flush walking every loaded entity cost a fifth of the
+ * server's CPU under webhook load), then the delivery records (one JDBC batch) and the day stamps.
  */
 public final class BatchWriter {
   private final Jpa jpa;
@@ -83,14 +82,6 @@ public final class BatchWriter {
       rows.read(entity);
     });
     BatchPlan batch = plan.apply(new BatchRead(recorded, builds));
-    Map<BuildEntity, Long> locks = new IdentityHashMap<>();
-    for (BuildWrite write : batch.builds()) {
-      BuildEntity loaded = entities.get(write.build().id());
-      if (write.expectedVersion() > 0 && loaded != null) {
-        locks.put(loaded, write.expectedVersion());
-      }
-    }
-    BatchLoads.lockVersions(em, db, locks);
     List<Build> saved = new ArrayList<>(batch.builds().size());
     List<BuildEntity> written = new ArrayList<>(batch.builds().size());
     SortedSet<Long> touched = new TreeSet<>();

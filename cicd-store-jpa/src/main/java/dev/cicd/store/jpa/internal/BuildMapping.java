@@ -15,7 +15,7 @@ import java.util.Set;
 
 /**
  * Copies a {@link Build} onto its entities and back. Child rows are updated in place by key (attempt
- * number; attempt and job id; step position), so a save writes only what changed.
+ * number; attempt and job id), so a save writes only what changed; a job's steps are a column of its row.
  */
 public final class BuildMapping {
   /** Interned ids of a build's strings. */
@@ -109,31 +109,10 @@ public final class BuildMapping {
       j.repositoryTerm = terms.repository();
       j.workflowTerm = terms.workflow();
       j.branchTerm = terms.branch();
-      applySteps(job.steps(), j);
+      j.steps = StepCodec.encode(job.steps());
       kept.add(j);
     }
     e.jobs.removeIf(j -> !kept.contains(j));
-  }
-
-  private static void applySteps(List<Step> steps, JobEntity j) {
-    Map<Integer, StepEntity> existing = new HashMap<>();
-    j.steps.forEach(s -> existing.put(s.position, s));
-    for (int position = 0; position < steps.size(); position++) {
-      Step step = steps.get(position);
-      StepEntity s = existing.get(position);
-      if (s == null) {
-        s = StepEntity.of(j, position);
-        j.steps.add(s);
-      }
-      s.number = step.number();
-      s.name = step.name();
-      s.status = step.status();
-      s.conclusion = step.conclusion();
-      s.startedAt = step.startedAt();
-      s.completedAt = step.completedAt();
-    }
-    int count = steps.size();
-    j.steps.removeIf(s -> s.position >= count);
   }
 
   /** The build of an entity; with {@code withJobs} false its job list is empty (listings). */
@@ -146,9 +125,7 @@ public final class BuildMapping {
     List<Job> jobs = new ArrayList<>();
     if (withJobs) {
       for (JobEntity j : e.jobs) {
-        List<Step> steps = new ArrayList<>(j.steps.size());
-        j.steps.stream().sorted((x, y) -> Integer.compare(x.position, y.position)).forEach(s -> steps.add(
-            new Step(s.number, s.name, s.status, s.conclusion, s.startedAt, s.completedAt)));
+        List<Step> steps = StepCodec.decode(j.steps);
         jobs.add(new Job(j.jobId, j.attempt, j.name, j.status, j.conclusion, j.createdAt, j.startedAt,
             j.completedAt, j.runnerName, j.runnerGroup, TextLists.decodeStrings(j.labels), steps, j.url));
       }

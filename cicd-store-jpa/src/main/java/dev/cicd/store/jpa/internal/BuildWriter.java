@@ -86,9 +86,8 @@ public final class BuildWriter {
   /**
    * For a batch: checks {@code build} against its entity as loaded in the batch's transaction ({@code loaded}
    * null: it was not stored when read) and maps it onto that entity, or onto a new one, which it returns;
-   * nothing is written (the caller writes the rows, {@link AggregateRows}). The caller must lock the
-   * versions of updated builds ({@link BatchLoads#lockVersions}); a concurrent insert of the same build fails
-   * on the unique key. The completion times whose days change are added to {@code touched}, for the caller
+   * nothing is written (the caller writes the rows, {@link AggregateRows}, which updates a build only where its
+   * version is still the one read); a concurrent insert of the same build fails on the unique key. The completion times whose days change are added to {@code touched}, for the caller
    * to {@linkplain DayStamps#touch(EntityManager, SortedSet) stamp} once for the whole transaction.
    */
   static BuildEntity applyLoaded(@Nullable BuildEntity loaded, Build build, long expectedVersion, TermIds ids,
@@ -154,7 +153,7 @@ public final class BuildWriter {
     addIfPresent(touched, Nanos.ofNullable(build.completedAt()));
   }
 
-  /** The entity of a build id with its attempts, jobs and steps loaded (two queries), if stored. */
+  /** The entity of a build id with its attempts and jobs (steps included) loaded (two queries), if stored. */
   public static Optional<BuildEntity> load(EntityManager em, BuildId id) {
     List<BuildEntity> found = em.createQuery("select distinct b from BuildEntity b left join fetch b.attempts"
             + " where b.provider = :provider and b.repository = :repository and b.runId = :runId", BuildEntity.class)
@@ -166,8 +165,7 @@ public final class BuildWriter {
       return Optional.empty();
     }
     BuildEntity build = found.get(0);
-    em.createQuery("select distinct b from BuildEntity b left join fetch b.jobs j left join fetch j.steps"
-            + " where b = :build", BuildEntity.class)
+    em.createQuery("select distinct b from BuildEntity b left join fetch b.jobs where b = :build", BuildEntity.class)
         .setParameter("build", build)
         .getResultList();
     return Optional.of(build);

@@ -2,7 +2,6 @@ package dev.cicd.store.jpa.internal;
 
 import dev.cicd.core.build.BuildStatus;
 import dev.cicd.core.build.Conclusion;
-import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
@@ -12,16 +11,12 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
-import jakarta.persistence.OneToMany;
-import jakarta.persistence.OrderBy;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import java.util.LinkedHashSet;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
-/** Row of {@code job}: one job of one attempt, with copies of the build's window and filter columns. */
+/** Row of {@code job}: one job of one attempt with its steps, and copies of the build's window and filter columns. */
 @Entity
 @Table(name = "job")
 @SuppressWarnings("NullAway.Init")
@@ -59,9 +54,8 @@ public class JobEntity {
   long workflowTerm;
   long branchTerm;
 
-  @OneToMany(mappedBy = "job", cascade = CascadeType.ALL, orphanRemoval = true)
-  @OrderBy("position")
-  Set<StepEntity> steps = new LinkedHashSet<>();
+  /** The job's steps in the form of {@link StepCodec}. */
+  String steps = "";
 
   protected JobEntity() {}
 

@@ -122,13 +122,26 @@ final class RowTable<E> {
 
   /** Updates each row whose values differ from those read ({@code before}, same order as {@code rows}). */
   void update(Connection c, List<E> rows, List<@Nullable Object[]> before) throws SQLException {
+    update(c, rows, before, null, null);
+  }
+
+  /**
+   * {@link #update}, but only where column {@code version} still holds its value as read: a row changed since
+   * (or gone) fails with {@code stale}'s exception, so the caller's transaction writes nothing. The update locks
+   * each row it changes until commit; it is an optimistic lock and the version bump in one statement.
+   */
+  void update(Connection c, List<E> rows, List<@Nullable Object[]> before, @Nullable String version,
+      @Nullable Function<E, RuntimeException> stale) throws SQLException {
+    int versionAt = version == null ? -1 : columnIndex(version);
     List<E> changed = new ArrayList<>();
     List<@Nullable Object[]> values = new ArrayList<>();
+    List<@Nullable Object> versions = new ArrayList<>();
     for (int i = 0; i < rows.size(); i++) {
       @Nullable Object[] now = values(rows.get(i));
       if (!java.util.Arrays.deepEquals(now, before.get(i))) {
         changed.add(rows.get(i));
         values.add(now);
+        versions.add(versionAt < 0 ? null : before.get(i)[versionAt]);
       }
     }
     if (changed.isEmpty()) {
@@ -138,15 +151,36 @@ final class RowTable<E> {
     for (int i = 0; i < columns.size(); i++) {
       sql.append(i == 0 ? "" : ", ").append(columns.get(i).name()).append(" = ?");
     }
-    sql.append(" WHERE id = ?");
+    sql.append(" WHERE id = ?").append(versionAt < 0 ? "" : " AND " + version + " = ?");
     try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
       for (int i = 0; i < changed.size(); i++) {
         bind(ps, 1, values.get(i));
         ps.setLong(columns.size() + 1, id.applyAsLong(changed.get(i)));
+        if (versionAt >= 0) {
+          ps.setObject(columns.size() + 2, versions.get(i), columns.get(versionAt).type());
+        }
         ps.addBatch();
       }
-      expectOneEach(ps.executeBatch(), "update of " + table);
+      int[] counts = ps.executeBatch();
+      if (stale != null) {
+        for (int i = 0; i < counts.length; i++) {
+          // Strict: a driver answering SUCCESS_NO_INFO could hide a lost race, so that counts as stale too.
+          if (counts[i] != 1) {
+            throw stale.apply(changed.get(i));
+          }
+        }
+      }
+      expectOneEach(counts, "update of " + table);
     }
+  }
+
+  private int columnIndex(String name) {
+    for (int i = 0; i < columns.size(); i++) {
+      if (columns.get(i).name().equals(name)) {
+        return i;
+      }
+    }
+    throw new IllegalArgumentException("no column " + name + " in " + table);
   }
 
   /** Deletes rows by id (a row gone already, with its parent's cascade, is fine). */

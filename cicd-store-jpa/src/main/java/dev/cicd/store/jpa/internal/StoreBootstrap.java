@@ -25,7 +25,7 @@ public final class StoreBootstrap {
 
   private static final Logger LOG = LoggerFactory.getLogger(StoreBootstrap.class);
   private static final List<Class<?>> ENTITIES = List.of(BuildEntity.class, AttemptEntity.class, JobEntity.class,
-      StepEntity.class, DeploymentStatusEntity.class, DeliveryEntity.class, LeaseEntity.class, SettingEntity.class,
+      DeploymentStatusEntity.class, DeliveryEntity.class, LeaseEntity.class, SettingEntity.class,
       TermEntity.class);
 
   private StoreBootstrap() {}

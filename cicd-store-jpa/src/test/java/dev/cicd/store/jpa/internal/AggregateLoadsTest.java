@@ -68,11 +68,10 @@ class AggregateLoadsTest {
           for (JobEntity job : build.jobs) {
             assertThat(job.build).isSameAs(build);
             assertStored(c, tables.jobs, job);
-            job.steps.forEach(s -> assertStored(c, tables.steps, s));
           }
         }
-        assertThat(loaded.get(rerun).jobs.stream().filter(j -> j.jobId == 10).findFirst().orElseThrow().steps)
-            .extracting(s -> s.position).containsExactly(0, 1);
+        assertThat(StepCodec.decode(loaded.get(rerun).jobs.stream().filter(j -> j.jobId == 10).findFirst()
+            .orElseThrow().steps)).hasSize(2);
       }
     }
   }

@@ -74,13 +74,16 @@ class IdBlocksTest {
       java.util.Set<Long> taken = new java.util.HashSet<>();
       try (java.sql.Connection c = data.getConnection()) {
         for (int i = 0; i < 5; i++) {
-          taken.add(blocks.next(c, "step_seq")); // the sequence's first value (1), then the block of 51
+          taken.add(blocks.next(c, "job_seq")); // the sequence's first value (1), then the block of 51
         }
       }
-      IngestionService.create(store).ingest(job(1, 10)); // a single save: Hibernate's generator, three steps
+      IngestionService ingestion = IngestionService.create(store);
+      for (long jobId = 10; jobId < 13; jobId++) {
+        ingestion.ingest(job(1, jobId)); // single saves: Hibernate's generator
+      }
       java.util.Set<Long> hibernate = new java.util.HashSet<>();
       try (java.sql.Connection c = data.getConnection();
-          java.sql.ResultSet rs = c.createStatement().executeQuery("SELECT id FROM cicd_step")) {
+          java.sql.ResultSet rs = c.createStatement().executeQuery("SELECT id FROM cicd_job")) {
         while (rs.next()) {
           hibernate.add(rs.getLong(1));
         }

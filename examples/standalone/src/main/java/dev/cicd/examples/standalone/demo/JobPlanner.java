@@ -17,6 +17,9 @@ import org.jspecify.annotations.Nullable;
 
 /** Plans one job of one attempt: queued, started after its queue time, completed with its steps. */
 final class JobPlanner {
+  /** The shortest wait of a slow queue. */
+  static final Duration SLOW_QUEUE = Duration.ofMinutes(25);
+
   /** When the planned job started (null if cancelled before it got a runner) and completed. */
   record Planned(@Nullable Instant startedAt, Instant completedAt) {}
 
@@ -31,7 +34,11 @@ final class JobPlanner {
   Planned plan(RunContext run, int attempt, JobSpec spec, Instant created, double scale, boolean slowQueue,
       Outcome outcome, @Nullable Instant cancelAt, List<TimedEvent> out) {
     long id = ids.jobId();
-    Duration queue = RunPlanner.scaled(vary(run.pipeline().queue(), 0.6).multipliedBy(slowQueue ? 4 : 1), scale);
+    Duration typicalQueue = vary(run.pipeline().queue(), 0.6);
+    // A slow queue waits four times the drawn one, and never less than SLOW_QUEUE (longer than the demo's
+    // 15-minute alert threshold, whatever the draw).
+    Duration queue = RunPlanner.scaled(slowQueue ? max(typicalQueue.multipliedBy(4), SLOW_QUEUE) : typicalQueue,
+        scale);
     Duration runTime = RunPlanner.scaled(vary(spec.typical(), 0.2), scale);
     Conclusion conclusion = RunPlanner.conclusion(outcome == Outcome.CANCELLED ? Outcome.SUCCESS : outcome);
     if (outcome == Outcome.FAILURE) {
@@ -86,6 +93,10 @@ final class JobPlanner {
   }
 
   /** A value around {@code typical}: log-normal with the given spread. */
+  private static Duration max(Duration a, Duration b) {
+    return a.compareTo(b) >= 0 ? a : b;
+  }
+
   private Duration vary(Duration typical, double spread) {
     double factor = Math.exp(random.nextGaussian() * spread);
     return Duration.ofMillis(Math.round(typical.toMillis() * factor));

@@ -14,8 +14,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Reads build aggregates for group commit with plain JDBC into detached entities ({@link AggregateRows}
  * writes them back), in the two queries per build Hibernate's loading used: the build with its attempts by
- * the unique key, then its jobs (steps included, a column of the job row) by the build's row id, each a prepared statement reused for
- * the whole batch. Hibernate's loading cost about a seventh of the server's CPU under webhook load. (One
+ * the unique key, then its jobs (steps included, a column of the job row) by the build's row id, each a
+ * prepared statement reused for the whole batch. Hibernate's loading cost about a seventh of the server's CPU under webhook load. (One
  * {@code IN} list of row ids per table for the whole batch was tried: PostgreSQL, planning with the
  * statistics of a table that had grown since its last analyze, read the step table sequentially.)
  */

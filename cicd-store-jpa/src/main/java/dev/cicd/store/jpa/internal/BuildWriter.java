@@ -87,7 +87,8 @@ public final class BuildWriter {
    * For a batch: checks {@code build} against its entity as loaded in the batch's transaction ({@code loaded}
    * null: it was not stored when read) and maps it onto that entity, or onto a new one, which it returns;
    * nothing is written (the caller writes the rows, {@link AggregateRows}, which updates a build only where its
-   * version is still the one read); a concurrent insert of the same build fails on the unique key. The completion times whose days change are added to {@code touched}, for the caller
+   * version is still the one read); a concurrent insert of the same build fails on the unique key. The
+   * completion times whose days change are added to {@code touched}, for the caller
    * to {@linkplain DayStamps#touch(EntityManager, SortedSet) stamp} once for the whole transaction.
    */
   static BuildEntity applyLoaded(@Nullable BuildEntity loaded, Build build, long expectedVersion, TermIds ids,

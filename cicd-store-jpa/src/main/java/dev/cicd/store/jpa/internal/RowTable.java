@@ -132,6 +132,9 @@ final class RowTable<E> {
    */
   void update(Connection c, List<E> rows, List<@Nullable Object[]> before, @Nullable String version,
       @Nullable Function<E, RuntimeException> stale) throws SQLException {
+    if ((version == null) != (stale == null)) {
+      throw new IllegalArgumentException("a version column and the stale-row exception go together");
+    }
     int versionAt = version == null ? -1 : columnIndex(version);
     List<E> changed = new ArrayList<>();
     List<@Nullable Object[]> values = new ArrayList<>();

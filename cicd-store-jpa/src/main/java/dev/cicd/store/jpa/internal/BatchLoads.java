@@ -1,55 +1,41 @@
 package dev.cicd.store.jpa.internal;
 
 import dev.cicd.core.ingest.DeliveryKey;
-import jakarta.persistence.EntityManager;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
-import org.hibernate.Session;
 
 /**
- * The delivery log and version locks of a group commit, in plain JDBC on the transaction's connection: which
- * deliveries are recorded (point lookups), the records of a batch's deliveries (one batched insert), and the
- * version locks of the builds to update (one JDBC batch instead of a bulk JPQL update per build, whose cache
- * clean-up Hibernate runs at every statement and again after commit).
+ * The delivery log of a group commit, in plain JDBC on the transaction's connection: which deliveries are
+ * recorded (all of a batch's keys in one statement, {@link PointLookups}) and the records of a batch's
+ * deliveries (one batched insert).
  */
 final class BatchLoads {
-  private BatchLoads() {}
+  private final StoreDatabase db;
+  private final PointLookups<DeliveryKey> recorded;
 
-  /**
-   * The keys among {@code keys} whose delivery is recorded: one primary-key lookup each, on the transaction's
-   * connection with one prepared statement. (One {@code IN} query per hook id was tried: PostgreSQL, with
-   * statistics of a table that grew since its last analyze, used only the hook id of the key and filtered
-   * every delivery of that hook.)
-   */
-  static Set<DeliveryKey> recorded(EntityManager em, StoreDatabase db, Collection<DeliveryKey> keys) {
-    Set<DeliveryKey> recorded = new HashSet<>();
-    if (keys.isEmpty()) {
-      return recorded;
-    }
-    em.unwrap(Session.class).doWork(c -> {
-      try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM " + db.table("delivery")
-          + " WHERE hook_id = ? AND delivery_id = ?")) {
-        for (DeliveryKey key : keys) {
-          bindKey(ps, key);
-          try (ResultSet rs = ps.executeQuery()) {
-            if (rs.next()) {
-              recorded.add(key);
-            }
-          }
-        }
-      }
-    });
-    return recorded;
+  BatchLoads(StoreDatabase db) {
+    this.db = db;
+    this.recorded = new PointLookups<>("", "FROM " + db.table("delivery") + " WHERE hook_id = ? AND delivery_id = ?",
+        new int[] {Types.VARCHAR, Types.VARCHAR}, BatchLoads::bindKey);
+  }
+
+  /** The keys among {@code keys} whose delivery is recorded, looked up by primary key in one statement. */
+  Set<DeliveryKey> recorded(Connection c, Collection<DeliveryKey> keys) throws SQLException {
+    Set<DeliveryKey> found = new HashSet<>();
+    List<DeliveryKey> asked = List.copyOf(keys);
+    recorded.find(c, asked, (rs, index) -> found.add(asked.get(index)));
+    return found;
   }
 
   /** Records {@code keys} as applied deliveries received at {@code receivedAt}, in one batched insert. */
-  static void record(Connection c, StoreDatabase db, Collection<DeliveryKey> keys, Instant receivedAt)
+  void record(Connection c, Collection<DeliveryKey> keys, Instant receivedAt)
       throws SQLException {
     if (keys.isEmpty()) {
       return;
@@ -58,7 +44,7 @@ final class BatchLoads {
     try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + db.table("delivery")
         + " (hook_id, delivery_id, received_at, outcome) VALUES (?, ?, ?, ?)")) {
       for (DeliveryKey key : keys) {
-        bindKey(ps, key);
+        bindKey(ps, 1, key);
         ps.setLong(3, received);
         ps.setString(4, DeliveryLog.APPLIED);
         ps.addBatch();
@@ -67,10 +53,10 @@ final class BatchLoads {
     }
   }
 
-  /** Sets a delivery's primary key (hook id, delivery id) as parameters 1 and 2. */
-  private static void bindKey(PreparedStatement ps, DeliveryKey key) throws SQLException {
+  /** Sets a delivery's primary key (hook id, delivery id) as parameters {@code first} and the next. */
+  private static void bindKey(PreparedStatement ps, int first, DeliveryKey key) throws SQLException {
     DeliveryEntity.Key id = DeliveryLog.id(key);
-    ps.setString(1, id.hookId);
-    ps.setString(2, id.deliveryId);
+    ps.setString(first, id.hookId);
+    ps.setString(first + 1, id.deliveryId);
   }
 }

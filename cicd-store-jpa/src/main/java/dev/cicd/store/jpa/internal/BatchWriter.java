@@ -25,10 +25,10 @@ import java.util.function.Function;
 import org.hibernate.Session;
 
 /**
- * Group commit on JPA: one transaction reads the recorded deliveries (JDBC point lookups) and the builds'
- * aggregates into detached entities ({@link AggregateLoads}, plain JDBC), notes their rows' values, lets the
- * caller plan, maps the plan onto the same entities (no second read) and writes only the rows that changed with
- * batched plain-JDBC statements ({@link AggregateRows}: the updated builds first, each only if its version is
+ * Group commit on JPA: one transaction reads the recorded deliveries ({@link BatchLoads}) and the builds'
+ * aggregates into detached entities ({@link AggregateLoads}) in three statements for the whole batch, notes
+ * their rows' values, lets the caller plan, maps the plan onto the same entities (no second read) and writes only
+ * the rows that changed with batched plain-JDBC statements ({@link AggregateRows}: the updated builds first, each only if its version is
  * still the one read, which also locks it; a Hibernate flush walking every loaded entity cost a fifth of the
  * server's CPU under webhook load), then the delivery records (one JDBC batch) and the day stamps.
  */
@@ -36,19 +36,19 @@ public final class BatchWriter {
   private final Jpa jpa;
   private final BuildWriter writer;
   private final DayStamps days;
-  private final StoreDatabase db;
   private final IdBlocks idBlocks;
   private final AggregateTables tables;
   private final AggregateLoads loads;
+  private final BatchLoads deliveryLog;
 
   public BatchWriter(Jpa jpa, BuildWriter writer, DayStamps days, StoreDatabase db) {
     this.jpa = jpa;
     this.writer = writer;
     this.days = days;
-    this.db = db;
     this.idBlocks = new IdBlocks(db);
     this.tables = new AggregateTables(db);
     this.loads = new AggregateLoads(tables);
+    this.deliveryLog = new BatchLoads(db);
   }
 
   /** See {@code BuildStore#writeBatch}. */
@@ -73,7 +73,7 @@ public final class BatchWriter {
       Function<BatchRead, BatchPlan> plan, Instant receivedAt) {
     // Nothing of this transaction goes through Hibernate's flush: every row is written with JDBC below.
     em.setFlushMode(FlushModeType.COMMIT);
-    Set<DeliveryKey> recorded = BatchLoads.recorded(em, db, keys);
+    Set<DeliveryKey> recorded = em.unwrap(Session.class).doReturningWork(c -> deliveryLog.recorded(c, keys));
     Map<BuildId, BuildEntity> entities = em.unwrap(Session.class).doReturningWork(c -> loads.load(c, ids));
     Map<BuildId, Build> builds = new HashMap<>();
     AggregateRows rows = new AggregateRows(tables, idBlocks);
@@ -98,7 +98,7 @@ public final class BatchWriter {
     }
     em.unwrap(Session.class).doWork(c -> {
       rows.write(c, written);
-      BatchLoads.record(c, db, batch.deliveries(), receivedAt);
+      deliveryLog.record(c, batch.deliveries(), receivedAt);
       days.touch(c, touched);
     });
     return saved;

@@ -14,9 +14,13 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -72,6 +76,47 @@ class AggregateLoadsTest {
         }
         assertThat(StepCodec.decode(loaded.get(rerun).jobs.stream().filter(j -> j.jobId == 10).findFirst()
             .orElseThrow().steps)).hasSize(2);
+      }
+    }
+  }
+
+  @Test
+  @DisplayName("a batch of 70 builds, some asked twice or not stored, reads in four statements: attempts by number")
+  void manyBuildsInFewStatements() throws Exception {
+    List<BuildId> asked = new ArrayList<>();
+    try (JpaBuildStore store = JpaBuildStore.h2(dir)) {
+      IngestionService ingestion = IngestionService.create(store);
+      for (int run = 1; run <= 70; run++) {
+        // The re-run arrives first: its attempt row is older than the first attempt's.
+        ingestion.ingest(Fixtures.completed("o/r", run, 2, Conclusion.SUCCESS, T0.plusSeconds(600), 30));
+        ingestion.ingest(Fixtures.completed("o/r", run, 1, Conclusion.FAILURE, T0, 60));
+        for (int job = 3; job >= 1; job--) {
+          ingestion.ingest(Fixtures.job("o/r", run, run * 10L + job, 1 + job % 2, BuildStatus.COMPLETED,
+              Conclusion.SUCCESS, T0, T0.plusSeconds(job), T0.plusSeconds(10 + job)));
+        }
+        asked.add(BuildId.github("o/r", run));
+      }
+      asked.add(BuildId.github("o/r", 5));
+      asked.add(BuildId.github("o/missing", 1));
+      Collections.shuffle(asked, new Random(7));
+
+      JdbcDataSource data = new JdbcDataSource();
+      data.setURL(JpaStoreConfig.h2Url(dir));
+      data.setUser("sa");
+      AggregateTables tables = new AggregateTables(new StoreDatabase(data, StoreDatabase.Kind.H2, "cicd_"));
+      AtomicInteger statements = new AtomicInteger();
+      try (Connection c = data.getConnection()) {
+        Map<BuildId, BuildEntity> loaded = new AggregateLoads(tables).load(PointLookupsCheck.counting(c, statements),
+            asked);
+
+        assertThat(statements).as("two statements per 64 builds").hasValue(4);
+        assertThat(loaded).hasSize(70).doesNotContainKey(BuildId.github("o/missing", 1));
+        for (Map.Entry<BuildId, BuildEntity> entry : loaded.entrySet()) {
+          BuildEntity build = entry.getValue();
+          assertThat(build.attempts).extracting(a -> a.number).containsExactly(1, 2);
+          assertThat(build.jobs).extracting(j -> j.id).isSorted().hasSize(3);
+          assertThat(BuildMapping.toBuild(build, true)).isEqualTo(store.find(entry.getKey()).orElseThrow());
+        }
       }
     }
   }

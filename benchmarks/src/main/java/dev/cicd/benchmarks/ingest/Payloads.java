@@ -2,7 +2,9 @@ package dev.cicd.benchmarks.ingest;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -17,6 +19,7 @@ public final class Payloads {
   public record Delivery(String id, String event, byte[] body, String signature) {}
 
   private static final String REPO = "octo-org/octo-repo";
+  private static final long SPREAD_SECONDS = 6_600;
   private static final String API = "https://api.github.com/repos/" + REPO;
   private static final String REPOSITORY = repository();
   private static final String SENDER = "{\"login\":\"octocat\",\"id\":583231,\"node_id\":\"MDQ6VXNlcjU4MzIzMQ==\","
@@ -24,7 +27,12 @@ public final class Payloads {
       + "\"url\":\"https://api.github.com/users/octocat\",\"html_url\":\"https://github.com/octocat\"}";
 
   private final Mac mac;
-  private final Instant base = Instant.parse("2026-01-05T10:00:00Z");
+  /**
+   * Runs start between two hours and ten minutes before the generator started, as live webhooks report builds
+   * of the last minutes: their days are today's or yesterday's, which no save stamps ({@code build_day}). (Until
+   * session 9 every run started on 2026-01-05, a settled day, so every batch also bumped that day's stamp row.)
+   */
+  private final Instant base = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(Duration.ofHours(2));
 
   public Payloads(String secret) {
     try {
@@ -37,7 +45,7 @@ public final class Payloads {
 
   /** A completed {@code workflow_run} of run {@code runId}. */
   public Delivery run(String deliveryId, long runId) {
-    Instant created = base.plusSeconds(runId % 86_400);
+    Instant created = base.plusSeconds(runId % SPREAD_SECONDS);
     String body = "{\"action\":\"completed\",\"workflow_run\":{\"id\":" + runId + ",\"name\":\"CI\",\"node_id\":\"WFR_"
         + runId + "\",\"head_branch\":\"main\",\"head_sha\":\"3484a3fb816e0859fd6e1cea078d76385ff5" + (runId % 10_000)
         + "\",\"path\":\".github/workflows/ci.yml\",\"display_title\":\"Update dependencies (#" + runId + ")\","
@@ -60,7 +68,7 @@ public final class Payloads {
 
   /** A completed {@code workflow_job} (job {@code jobId}) of run {@code runId}, with three steps. */
   public Delivery job(String deliveryId, long runId, long jobId) {
-    Instant created = base.plusSeconds(runId % 86_400);
+    Instant created = base.plusSeconds(runId % SPREAD_SECONDS);
     StringBuilder steps = new StringBuilder("[");
     String[] names = {"Set up job", "Run actions/checkout@v4", "Build and test"};
     for (int i = 0; i < names.length; i++) {

@@ -35,7 +35,8 @@ final class AggregateLoads {
         "FROM " + tables.builds.table() + " b LEFT JOIN " + tables.attempts.table() + " a ON a.build_id = b.id"
             + " WHERE b.provider = ? AND b.repository = ? AND b.run_id = ?",
         new int[] {Types.VARCHAR, Types.VARCHAR, Types.BIGINT}, AggregateLoads::bindId);
-    this.jobs = new PointLookups<>(tables.jobs.selectList("j"), "FROM " + tables.jobs.table() + " j WHERE j.build_id = ?",
+    this.jobs = new PointLookups<>(tables.jobs.selectList("j"),
+        "FROM " + tables.jobs.table() + " j WHERE j.build_id = ?",
         new int[] {Types.BIGINT}, (ps, first, build) -> ps.setLong(first, Objects.requireNonNull(build.id)));
   }
 

@@ -28,9 +28,10 @@ import org.hibernate.Session;
  * Group commit on JPA: one transaction reads the recorded deliveries ({@link BatchLoads}) and the builds'
  * aggregates into detached entities ({@link AggregateLoads}) in three statements for the whole batch, notes
  * their rows' values, lets the caller plan, maps the plan onto the same entities (no second read) and writes only
- * the rows that changed with batched plain-JDBC statements ({@link AggregateRows}: the updated builds first, each only if its version is
- * still the one read, which also locks it; a Hibernate flush walking every loaded entity cost a fifth of the
- * server's CPU under webhook load), then the delivery records (one JDBC batch) and the day stamps.
+ * the rows that changed with batched plain-JDBC statements ({@link AggregateRows}: the updated builds first, each
+ * only if its version is still the one read, which also locks it; a Hibernate flush walking every loaded entity
+ * cost a fifth of the server's CPU under webhook load), then the delivery records (one JDBC batch) and the day
+ * stamps.
  */
 public final class BatchWriter {
   private final Jpa jpa;

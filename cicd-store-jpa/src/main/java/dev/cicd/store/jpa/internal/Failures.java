@@ -13,6 +13,8 @@ public final class Failures {
   private static final String UNIQUE_VIOLATION = "23505";
   /** H2 "concurrent update", PostgreSQL serialization failure and deadlock. */
   private static final Set<String> CONFLICTS = Set.of("90131", "40001", "40P01");
+  /** What a HikariCP connection answers once the pool closed it. */
+  private static final String POOL_CLOSED = "Connection is closed";
 
   private Failures() {}
 
@@ -24,7 +26,10 @@ public final class Failures {
 
   /**
    * The database could not be reached: the pool timed out waiting for a connection, a connection could not
-   * be opened or was lost (SQL state class 08), or the server is shutting down or refusing connections (57P0x).
+   * be opened or was lost (SQL state class 08), the server is shutting down or refusing connections (57P0x), or
+   * HikariCP closed the connection under its user after such a failure (it then answers every call with
+   * {@value #POOL_CLOSED}, without a SQL state; seen when the first failure was swallowed on the way, for
+   * example while a transaction began).
    */
   public static boolean isConnectionFailure(Throwable failure) {
     for (Throwable t = failure; t != null; t = t.getCause()) {
@@ -33,6 +38,9 @@ public final class Failures {
       }
       if (t instanceof SQLException sql && sql.getSQLState() != null
           && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P0"))) {
+        return true;
+      }
+      if (t instanceof SQLException sql && sql.getSQLState() == null && POOL_CLOSED.equals(sql.getMessage())) {
         return true;
       }
       if (t.getCause() == t) {

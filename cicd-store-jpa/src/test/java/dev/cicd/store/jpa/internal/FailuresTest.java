@@ -3,6 +3,9 @@ package dev.cicd.store.jpa.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cicd.core.store.StoreUnavailableException;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import org.junit.jupiter.api.DisplayName;
@@ -19,6 +22,29 @@ class FailuresTest {
         .isInstanceOf(StoreUnavailableException.class);
     assertThat(Failures.storeFailure("find", new SQLException("the database system is shutting down", "57P03")))
         .isInstanceOf(StoreUnavailableException.class);
+  }
+
+  @Test
+  @DisplayName("a connection HikariCP closed (after a lost connection) is StoreUnavailableException")
+  void poolClosedConnectionIsUnavailable() throws Exception {
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl("jdbc:h2:mem:failures");
+    config.setMaximumPoolSize(1);
+    SQLException closed = null;
+    try (HikariDataSource pool = new HikariDataSource(config)) {
+      Connection c = pool.getConnection();
+      c.close(); // the pool now answers every call on this proxy as it does after evicting a broken connection
+      try {
+        c.prepareStatement("SELECT 1");
+      } catch (SQLException e) {
+        closed = e;
+      }
+    }
+    assertThat((Throwable) closed).hasMessage("Connection is closed");
+    assertThat(Failures.storeFailure("record", new IllegalStateException("Could not prepare statement", closed)))
+        .isInstanceOf(StoreUnavailableException.class);
+    assertThat(Failures.storeFailure("record", new SQLException("Connection is closing soon")))
+        .isNotInstanceOf(StoreUnavailableException.class);
   }
 
   @Test

@@ -25,7 +25,7 @@ import java.util.function.Function;
 import org.hibernate.Session;
 
 /**
- * Group commit on JPA: one transaction reads the recorded deliveries ({@link BatchLoads}) and the builds'
+ * Group commit on JPA: one transaction reads the recorded deliveries ({@link BatchDeliveryLog}) and the builds'
  * aggregates into detached entities ({@link AggregateLoads}) in three statements for the whole batch, notes
  * their rows' values, lets the caller plan, maps the plan onto the same entities (no second read) and writes only
  * the rows that changed with batched plain-JDBC statements ({@link AggregateRows}: the updated builds first, each
@@ -40,7 +40,7 @@ public final class BatchWriter {
   private final IdBlocks idBlocks;
   private final AggregateTables tables;
   private final AggregateLoads loads;
-  private final BatchLoads deliveryLog;
+  private final BatchDeliveryLog deliveryLog;
 
   public BatchWriter(Jpa jpa, BuildWriter writer, DayStamps days, StoreDatabase db) {
     this.jpa = jpa;
@@ -49,7 +49,7 @@ public final class BatchWriter {
     this.idBlocks = new IdBlocks(db);
     this.tables = new AggregateTables(db);
     this.loads = new AggregateLoads(tables);
-    this.deliveryLog = new BatchLoads(db);
+    this.deliveryLog = new BatchDeliveryLog(db);
   }
 
   /** See {@code BuildStore#writeBatch}. */

@@ -92,11 +92,12 @@ final class JobPlanner {
     return start.plusMillis(Math.round(totalMillis * fraction));
   }
 
-  /** A value around {@code typical}: log-normal with the given spread. */
+  /** The longer of {@code a} and {@code b}. */
   private static Duration max(Duration a, Duration b) {
     return a.compareTo(b) >= 0 ? a : b;
   }
 
+  /** A value around {@code typical}: log-normal with the given spread. */
   private Duration vary(Duration typical, double spread) {
     double factor = Math.exp(random.nextGaussian() * spread);
     return Duration.ofMillis(Math.round(typical.toMillis() * factor));

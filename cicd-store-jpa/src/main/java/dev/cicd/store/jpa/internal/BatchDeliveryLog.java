@@ -16,14 +16,14 @@ import java.util.Set;
  * recorded (all of a batch's keys in one statement, {@link PointLookups}) and the records of a batch's
  * deliveries (one batched insert).
  */
-final class BatchLoads {
+final class BatchDeliveryLog {
   private final StoreDatabase db;
   private final PointLookups<DeliveryKey> recorded;
 
-  BatchLoads(StoreDatabase db) {
+  BatchDeliveryLog(StoreDatabase db) {
     this.db = db;
     this.recorded = new PointLookups<>("", "FROM " + db.table("delivery") + " WHERE hook_id = ? AND delivery_id = ?",
-        new int[] {Types.VARCHAR, Types.VARCHAR}, BatchLoads::bindKey);
+        new int[] {Types.VARCHAR, Types.VARCHAR}, BatchDeliveryLog::bindKey);
   }
 
   /** The keys among {@code keys} whose delivery is recorded, looked up by primary key in one statement. */

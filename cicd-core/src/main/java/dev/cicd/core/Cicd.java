@@ -5,6 +5,7 @@ import dev.cicd.core.health.HealthIndicator;
 import dev.cicd.core.health.HealthReport;
 import dev.cicd.core.health.HealthStatus;
 import dev.cicd.core.ingest.IngestionService;
+import dev.cicd.core.ingest.WebhookInbox;
 import dev.cicd.core.internal.PeriodicTask;
 import dev.cicd.core.internal.SourceHealthIndicator;
 import dev.cicd.core.metrics.OutcomePolicy;
@@ -39,6 +40,7 @@ public final class Cicd implements AutoCloseable {
   private final List<CicdComponent> components;
   private final List<HealthIndicator> healthIndicators;
   private final IngestionService ingestion;
+  private final @Nullable WebhookInbox inbox;
   private final Clock clock;
   private final OutcomePolicy outcomePolicy;
   private final @Nullable Duration retention;
@@ -56,7 +58,11 @@ public final class Cicd implements AutoCloseable {
     this.retention = builder.retention;
     this.ingestion = IngestionService.create(store, clock);
     builder.listeners.forEach(ingestion::addListener);
+    this.inbox = builder.inbox == null ? null : WebhookInbox.create(ingestion, builder.inbox, this::webhookReceiver);
     List<HealthIndicator> indicators = new ArrayList<>(builder.healthIndicators);
+    if (inbox != null) {
+      indicators.add(inbox);
+    }
     sources.forEach(s -> indicators.add(new SourceHealthIndicator(s)));
     components.forEach(c -> indicators.addAll(c.healthIndicators()));
     this.healthIndicators = List.copyOf(indicators);
@@ -89,6 +95,9 @@ public final class Cicd implements AutoCloseable {
       retentionTask.schedule(executor, Duration.ofMinutes(1));
     }
     components.forEach(c -> c.start(this));
+    if (inbox != null) {
+      inbox.start(); // after the components, so alerting hears of what it merges from before this start
+    }
     started = true;
     LOG.info("CI/CD dashboard started: store {}, sources {}, components {}, retention {}", store,
         sources.stream().map(BuildSource::provider).toList(), components.size(),
@@ -102,6 +111,9 @@ public final class Cicd implements AutoCloseable {
   /** Stops the components (reverse order) and background tasks, then closes the sources. */
   @Override
   public synchronized void close() {
+    if (inbox != null) {
+      inbox.close();
+    }
     for (int i = components.size() - 1; i >= 0; i--) {
       try {
         components.get(i).stop();
@@ -171,6 +183,11 @@ public final class Cicd implements AutoCloseable {
 
   public IngestionService ingestion() {
     return ingestion;
+  }
+
+  /** The webhook inbox, when webhooks are acknowledged before they are merged ({@link CicdBuilder#webhookInbox}). */
+  public Optional<WebhookInbox> inbox() {
+    return Optional.ofNullable(inbox);
   }
 
   public List<BuildSource> sources() {

@@ -1,6 +1,7 @@
 package dev.cicd.core;
 
 import dev.cicd.core.health.HealthIndicator;
+import dev.cicd.core.ingest.InboxSettings;
 import dev.cicd.core.ingest.IngestListener;
 import dev.cicd.core.metrics.OutcomePolicy;
 import dev.cicd.core.source.BuildSource;
@@ -25,6 +26,7 @@ public final class CicdBuilder {
   public static final int RETENTION_BATCH = 500;
 
   BuildStore store = new InMemoryBuildStore();
+  @Nullable InboxSettings inbox;
   final List<BuildSource> sources = new ArrayList<>();
   final List<IngestListener> listeners = new ArrayList<>();
   final List<CicdComponent> components = new ArrayList<>();
@@ -91,6 +93,16 @@ public final class CicdBuilder {
       throw new IllegalArgumentException("retentionInterval must be positive, but was " + value);
     }
     this.retentionInterval = value;
+    return this;
+  }
+
+  /**
+   * Acknowledges webhooks once stored raw and merges them behind ({@link dev.cicd.core.ingest.WebhookInbox}):
+   * more deliveries per second, at the price of builds showing a delivery a moment after its 2xx. Null (the
+   * default) merges each delivery before its 2xx. The store must {@linkplain BuildStore#keepsInbox() keep an inbox}.
+   */
+  public CicdBuilder webhookInbox(@Nullable InboxSettings value) {
+    this.inbox = value;
     return this;
   }
 

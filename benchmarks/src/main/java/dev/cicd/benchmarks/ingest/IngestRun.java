@@ -37,6 +37,9 @@ final class IngestRun {
       double cpuPerDelivery;
       double dbCpuPerDelivery = Double.NaN;
       double loadCpuPerDelivery;
+      double mergeRate = Double.NaN;
+      double drainSeconds = Double.NaN;
+      InboxProgress inbox = mode == Mode.INBOX ? new InboxProgress(server.uri("/cicd/health")) : null;
       try {
         LoadGenerator load = new LoadGenerator(server.uri(IngestServer.WEBHOOK_PATH), connections,
             name + "-" + store + "-" + rep, 1_000_000L * rep, perBuild, false);
@@ -44,7 +47,11 @@ final class IngestRun {
         Duration cpuBefore = server.cpuTime();
         Duration dbBefore = CpuTimes.postgres();
         Duration loadBefore = CpuTimes.thisProcess();
+        InboxProgress.Reading mergedBefore = inbox == null ? null : inbox.read();
         max = load.closedLoop(measure);
+        if (inbox != null) {
+          mergeRate = (inbox.read().merged() - mergedBefore.merged()) / max.seconds();
+        }
         cpuPerDelivery = perDelivery(server.cpuTime().minus(cpuBefore), max);
         loadCpuPerDelivery = perDelivery(CpuTimes.thisProcess().minus(loadBefore), max);
         Duration dbAfter = CpuTimes.postgres();
@@ -52,21 +59,28 @@ final class IngestRun {
           dbCpuPerDelivery = perDelivery(dbAfter.minus(dbBefore), max);
         }
         half = load.openLoop(Math.max(1, max.rate() / 2), measure);
+        if (inbox != null) {
+          Duration drained = inbox.awaitDrained(Duration.ofMinutes(5));
+          drainSeconds = drained == null ? Double.POSITIVE_INFINITY : drained.toMillis() / 1e3;
+        }
       } finally {
         server.stop(Duration.ofSeconds(60));
       }
       long acknowledged = warm.stored() + max.stored() + half.stored();
       long refused = warm.unavailable() + warm.errors() + max.unavailable() + max.errors() + half.unavailable()
           + half.errors();
-      long rows = mode == Mode.HMAC ? acknowledged
-          : db.count(mode == Mode.REAL ? "cicd_delivery" : FloorServlet.TABLE);
+      // With the inbox, an acknowledged delivery is stored raw or merged (in the delivery log) — never both at rest.
+      long rows = mode == Mode.HMAC ? acknowledged : mode == Mode.FLOOR ? db.count(FloorServlet.TABLE)
+          : db.count("cicd_delivery") + (mode == Mode.INBOX ? db.count("cicd_inbox") : 0);
       Measurement m = new Measurement(mode == Mode.HMAC ? "http+hmac" : name + " " + store, max, half,
-          new Measurement.Cpu(cpuPerDelivery, dbCpuPerDelivery, loadCpuPerDelivery), acknowledged, refused, rows);
+          new Measurement.Cpu(cpuPerDelivery, dbCpuPerDelivery, loadCpuPerDelivery), acknowledged, refused, rows,
+          new Measurement.Merge(mergeRate, drainSeconds));
       System.out.printf(Locale.ROOT, "rep %d %-10s warm-up: %s%n                max: %s%n                half: %s%n"
           + "                CPU ms per delivery at max: server %.2f, PostgreSQL %.2f, load generator %.2f; rows %d, "
-          + "acknowledged %d, refused or failed %d%n",
+          + "acknowledged %d, refused or failed %d%s%n",
           rep, m.label(), warm, max, half, cpuPerDelivery, dbCpuPerDelivery, loadCpuPerDelivery, rows, acknowledged,
-          refused);
+          refused, inbox == null ? "" : String.format(Locale.ROOT, "; merged %.0f/s while acknowledging at max, "
+              + "backlog merged %.1f s after the half-rate run", mergeRate, drainSeconds));
       return m;
     } finally {
       db.drop();

@@ -2,6 +2,7 @@ package dev.cicd.benchmarks.ingest;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.cicd.core.Cicd;
+import dev.cicd.core.ingest.InboxSettings;
 import dev.cicd.github.GitHubConfig;
 import dev.cicd.github.GitHubSource;
 import dev.cicd.http.CicdDashboardServlet;
@@ -19,9 +20,10 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One server on 127.0.0.1 for the ingest benchmark and the fault suite, in one of three modes:
+ * One server on 127.0.0.1 for the ingest benchmark and the fault suite, in one of four modes:
  * {@code real} (Jetty 12 + {@link CicdDashboardServlet} + {@link Cicd} + {@link JpaBuildStore}, webhooks at
- * {@value #WEBHOOK_PATH}), {@code floor} (a bare servlet on the same Jetty: HMAC, parse, one JDBC insert
+ * {@value #WEBHOOK_PATH}, each merged before its 2xx), {@code inbox} (the same with the webhook inbox: 202 once
+ * stored raw, merged behind), {@code floor} (a bare servlet on the same Jetty: HMAC, parse, one JDBC insert
  * in autocommit) and {@code hmac} (HMAC check only). As a program: {@code IngestServer MODE DATABASE [PORT]}
  * with DATABASE {@code h2:<dir>} or {@code pg:<schema>}; prints {@code READY <port>} and serves until
  * stopped (SIGTERM closes it cleanly).
@@ -35,7 +37,7 @@ public final class IngestServer implements AutoCloseable {
   public static final String READY = "READY ";
 
   /** What answers the webhooks. */
-  public enum Mode { REAL, FLOOR, HMAC }
+  public enum Mode { REAL, INBOX, FLOOR, HMAC }
 
   private final Server jetty;
   private final @Nullable Cicd cicd;
@@ -72,11 +74,12 @@ public final class IngestServer implements AutoCloseable {
     HikariDataSource floorPool = null;
     HttpServlet servlet;
     try {
-      if (mode == Mode.REAL) {
+      if (mode == Mode.REAL || mode == Mode.INBOX) {
         store = JpaBuildStore.create(JpaStoreConfig.builder().jdbcUrl(jdbcUrl).username(db.user())
             .password(db.password()).connectionTimeout(connectionTimeout).build());
         GitHubSource source = GitHubSource.create(GitHubConfig.builder().webhookSecret(SECRET).build());
-        cicd = Cicd.builder().store(store).source(source).build();
+        cicd = Cicd.builder().store(store).source(source)
+            .webhookInbox(mode == Mode.INBOX ? InboxSettings.defaults() : null).build();
         cicd.start();
         servlet = new CicdDashboardServlet(cicd, HttpConfig.builder().readToken(READ_TOKEN).rateLimitPerMinute(0)
             .webhookConcurrency(Integer.getInteger(WEBHOOK_CONCURRENCY, HttpConfig.DEFAULT_WEBHOOK_CONCURRENCY)).build());
@@ -126,7 +129,7 @@ public final class IngestServer implements AutoCloseable {
 
   public static void main(String[] args) throws Exception {
     if (args.length < 2) {
-      System.err.println("usage: IngestServer real|floor|hmac h2:<dir>|pg:<schema> [port]");
+      System.err.println("usage: IngestServer real|inbox|floor|hmac h2:<dir>|pg:<schema> [port]");
       System.exit(2);
     }
     Mode mode = Mode.valueOf(args[0].toUpperCase(Locale.ROOT));

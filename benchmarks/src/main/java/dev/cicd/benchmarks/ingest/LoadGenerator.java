@@ -69,7 +69,6 @@ public final class LoadGenerator {
     return run(duration, perSecond);
   }
 
-  /** Delivery numbers answered 200 "stored" so far (when tracking). */
   /** Ends the running loop: every connection returns after its request in flight (a killed server, say). */
   public void stop() {
     stopped = true;
@@ -147,7 +146,8 @@ public final class LoadGenerator {
       try {
         HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
         long micros = (System.nanoTime() - intended) / 1_000;
-        boolean stored = response.statusCode() == 200 && response.body().contains("\"status\":\"stored\"");
+        boolean stored = response.statusCode() == 200 && response.body().contains("\"status\":\"stored\"")
+            || response.statusCode() == 202 && response.body().contains("\"status\":\"accepted\"");
         tally.record(response.statusCode(), stored, micros);
         if (stored && acknowledged != null) {
           acknowledged.add(n);

@@ -12,7 +12,13 @@ import java.util.Locale;
  * redelivery is then a duplicate).
  */
 record Measurement(String label, LoadResult max, LoadResult half, Cpu cpu, long acknowledged, long refused,
-    long rows) {
+    long rows, Merge merge) {
+
+  /**
+   * The webhook inbox's merge (NaN without an inbox): deliveries merged per second while the load generator ran
+   * at the highest rate, and the seconds the backlog took to merge after the half-rate run.
+   */
+  record Merge(double rate, double drainSeconds) {}
 
   /**
    * CPU ms per delivery at the highest rate: the server process, the PostgreSQL server's processes (NaN on H2,

@@ -3,6 +3,7 @@ package dev.cicd.benchmarks.faults;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cicd.benchmarks.ingest.Database;
+import dev.cicd.benchmarks.ingest.InboxProgress;
 import dev.cicd.benchmarks.ingest.IngestServer;
 import dev.cicd.benchmarks.ingest.LoadGenerator;
 import dev.cicd.benchmarks.ingest.LoadResult;
@@ -27,7 +28,9 @@ import org.slf4j.LoggerFactory;
  * + JpaBuildStore) is killed with SIGKILL during a burst of webhook posts over 16 connections, then
  * restarted on the same database, {@code -Dcicd.faults.killRounds} times (default 10). After every
  * restart the builds listed through {@code GET api/builds} must include every acknowledged delivery
- * (each delivery is its own build) and list no build twice. Slow: runs in the {@code faults} profile.
+ * (each delivery is its own build) and list no build twice. With the webhook inbox ({@code inbox} mode) the
+ * acknowledgement comes before the merge, so after each restart the test first waits until the restarted server
+ * has merged what the killed one acknowledged. Slow: runs in the {@code faults} profile.
  */
 @Tag("faults-slow")
 class KillRecoveryTest {
@@ -40,7 +43,27 @@ class KillRecoveryTest {
   @Test
   @DisplayName("D5/D7 on H2: SIGKILL during a webhook burst, restart: no acknowledged delivery missing, no duplicate")
   void h2() throws Exception {
-    rounds(Database.h2(temp.resolve("h2")));
+    rounds(Database.h2(temp.resolve("h2")), IngestServer.Mode.REAL);
+  }
+
+  @Test
+  @DisplayName("D5/D7 on H2 with the webhook inbox: every delivery acknowledged before a SIGKILL is merged after the "
+      + "restart, none twice")
+  void h2Inbox() throws Exception {
+    rounds(Database.h2(temp.resolve("h2-inbox")), IngestServer.Mode.INBOX);
+  }
+
+  @Test
+  @ExtendWith(RequiresPostgres.class)
+  @DisplayName("D5 on PostgreSQL with the webhook inbox: every delivery acknowledged before a SIGKILL is merged "
+      + "after the restart, none twice")
+  void postgresInbox() throws Exception {
+    Database db = Database.newPostgresSchema("faults_kill_inbox_");
+    try {
+      rounds(db, IngestServer.Mode.INBOX);
+    } finally {
+      db.drop();
+    }
   }
 
   @Test
@@ -49,19 +72,19 @@ class KillRecoveryTest {
   void postgres() throws Exception {
     Database db = Database.newPostgresSchema("faults_kill_");
     try {
-      rounds(db);
+      rounds(db, IngestServer.Mode.REAL);
     } finally {
       db.drop();
     }
   }
 
-  private void rounds(Database db) throws Exception {
+  private void rounds(Database db, IngestServer.Mode mode) throws Exception {
     Random random = new Random(20_261_127L);
     Set<Long> acknowledged = new HashSet<>();
     Set<Long> sent = new HashSet<>();
     Set<String> acknowledgedDeliveries = new HashSet<>();
-    Path log = temp.resolve("server-" + db.kind() + ".log");
-    ServerProcess server = ServerProcess.start(IngestServer.Mode.REAL, db, 0, log, "-Xmx512m");
+    Path log = temp.resolve("server-" + db.kind() + "-" + mode + ".log");
+    ServerProcess server = ServerProcess.start(mode, db, 0, log, "-Xmx512m");
     long listed = 0;
     try {
       for (int round = 1; round <= ROUNDS; round++) {
@@ -85,9 +108,14 @@ class KillRecoveryTest {
         for (long n = 0; n < load.issued(); n++) {
           sent.add(load.runId(n));
         }
-        server = ServerProcess.start(IngestServer.Mode.REAL, db, 0, log, "-Xmx512m");
+        server = ServerProcess.start(mode, db, 0, log, "-Xmx512m");
         Webhooks.RunIds builds;
         try {
+          if (mode == IngestServer.Mode.INBOX) {
+            // Acknowledged before the kill and not merged: the restart merges them first.
+            assertThat(new InboxProgress(server.uri("/cicd/health")).awaitDrained(Duration.ofMinutes(2)))
+                .as("the inbox merged after restart %d", round).isNotNull();
+          }
           builds = new Webhooks(server.port()).listBuilds();
         } catch (java.io.IOException e) {
           throw new AssertionError("listing after kill round " + round + " failed; the server's log ends with:\n"
@@ -96,8 +124,8 @@ class KillRecoveryTest {
         listed = builds.ids().size();
         Set<Long> missing = new HashSet<>(acknowledged);
         missing.removeAll(builds.ids());
-        LOG.info("{} round {}: {}; builds listed {} (distinct {}), acknowledged so far {}, missing {}", db.kind(),
-            round, result, builds.listed(), builds.ids().size(), acknowledged.size(), missing.size());
+        LOG.info("{} {} round {}: {}; builds listed {} (distinct {}), acknowledged so far {}, missing {}", db.kind(),
+            mode, round, result, builds.listed(), builds.ids().size(), acknowledged.size(), missing.size());
         assertThat(result.stored()).as("round %d stored some deliveries before the kill: %s", round, result)
             .isPositive();
         assertThat(missing).as("acknowledged deliveries missing after kill round %d", round).isEmpty();
@@ -108,10 +136,13 @@ class KillRecoveryTest {
       server.stop(Duration.ofSeconds(60));
     }
     long rows = db.count("cicd_delivery");
+    if (mode == IngestServer.Mode.INBOX) {
+      assertThat(db.count("cicd_inbox")).as("inbox rows left once everything is merged").isZero();
+    }
     Set<String> lostDeliveries = new HashSet<>(acknowledgedDeliveries);
     lostDeliveries.removeAll(db.strings("SELECT delivery_id FROM cicd_delivery"));
     assertThat(lostDeliveries).as("acknowledged deliveries without their delivery-log row").isEmpty();
-    LOG.info("{}: {} rounds, {} acknowledged, {} builds, {} delivery rows", db.kind(), ROUNDS, acknowledged.size(),
+    LOG.info("{} {}: {} rounds, {} acknowledged, {} builds, {} delivery rows", db.kind(), mode, ROUNDS, acknowledged.size(),
         listed, rows);
     assertThat(rows).as("delivery rows: at least the acknowledged ones, at most one per stored build")
         .isBetween((long) acknowledged.size(), listed);

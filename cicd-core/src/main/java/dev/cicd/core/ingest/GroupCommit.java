@@ -111,6 +111,19 @@ final class GroupCommit {
     }
   }
 
+  /**
+   * Writes deliveries handed over by a {@link WebhookInbox}'s merger as this lane's writer, in one batch where
+   * they can be: each completes or fails as in {@link #ingest}.
+   */
+  void writeAll(List<Pending> deliveries) {
+    writer.lock();
+    try {
+      write(deliveries);
+    } finally {
+      writer.unlock();
+    }
+  }
+
   private List<Pending> take() {
     List<Pending> batch = new ArrayList<>();
     Pending next;

@@ -34,6 +34,7 @@ public final class IngestionService {
   private final List<IngestListener> listeners = new CopyOnWriteArrayList<>();
   private final @Nullable WriteLanes groupCommit;
   private final @Nullable StoreOutage outage;
+  private final @Nullable BatchMerge batchMerge;
 
   private IngestionService(BuildStore store, Clock clock, int maxAttempts) {
     this(store, clock, maxAttempts, System::nanoTime, Math.max(1, store.concurrentBatches()));
@@ -47,10 +48,12 @@ public final class IngestionService {
     if (store.writesBatches()) {
       BatchMerge merge = new BatchMerge(store, clock, this::notifyBuild);
       StoreOutage shared = new StoreOutage(nanoTime);
+      this.batchMerge = merge;
       this.outage = shared;
       this.groupCommit = new WriteLanes(lanes, () -> new GroupCommit(store, merge, this::ingestAlone, shared));
     } else {
       this.outage = null;
+      this.batchMerge = null;
       this.groupCommit = null;
     }
   }
@@ -159,6 +162,19 @@ public final class IngestionService {
     Objects.requireNonNull(delivery, "delivery");
     Objects.requireNonNull(events, "events");
     return groupCommit == null ? ingestAlone(delivery, events) : groupCommit.ingest(delivery, events);
+  }
+
+  /**
+   * A group-commit lane of its own, for a {@link WebhookInbox}'s merger: the same merge, outage breaker and
+   * listeners as webhooks stored synchronously.
+   *
+   * @throws IllegalStateException when the store writes no batches
+   */
+  GroupCommit newLane() {
+    if (batchMerge == null || outage == null) {
+      throw new IllegalStateException("the store " + store + " writes no batches");
+    }
+    return new GroupCommit(store, batchMerge, this::ingestAlone, outage);
   }
 
   private List<IngestResult> ingestAlone(DeliveryKey delivery, List<? extends ProviderEvent> events) {

@@ -120,6 +120,41 @@ public interface BuildStore {
   }
 
   /**
+   * Whether this store keeps a webhook inbox ({@link #appendInbox} and the methods after it), so webhooks can
+   * be acknowledged once stored raw and merged behind. Default: false.
+   */
+  default boolean keepsInbox() {
+    return false;
+  }
+
+  /**
+   * Appends, in one transaction, every entry whose delivery is neither recorded ({@link #hasDelivery}) nor
+   * in the inbox already, nor earlier in {@code entries}; durable when this returns. Of concurrent calls with
+   * the same delivery exactly one appends it.
+   *
+   * @return the keys appended now (the others were duplicates)
+   * @throws UnsupportedOperationException when {@link #keepsInbox()} is false
+   */
+  default java.util.Set<DeliveryKey> appendInbox(List<InboxEntry> entries) {
+    throw new UnsupportedOperationException(getClass().getName() + " keeps no inbox");
+  }
+
+  /** At most {@code max} inbox entries with an id above {@code afterId}, by id (oldest first). */
+  default List<InboxEntry> readInbox(long afterId, int max) {
+    throw new UnsupportedOperationException(getClass().getName() + " keeps no inbox");
+  }
+
+  /** Removes these deliveries' entries from the inbox (once merged); keys not in it are ignored. */
+  default void removeFromInbox(Collection<DeliveryKey> keys) {
+    throw new UnsupportedOperationException(getClass().getName() + " keeps no inbox");
+  }
+
+  /** How many entries the inbox holds. */
+  default long inboxSize() {
+    throw new UnsupportedOperationException(getClass().getName() + " keeps no inbox");
+  }
+
+  /**
    * Retention: deletes at most {@code maxBuilds} builds whose latest attempt completed before
    * {@code cutoff}, with their attempts and jobs. Builds not completed are never deleted.
    *

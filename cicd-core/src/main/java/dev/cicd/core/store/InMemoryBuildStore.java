@@ -31,6 +31,9 @@ public final class InMemoryBuildStore implements BuildStore {
   private final Map<BuildId, Build> builds = new ConcurrentHashMap<>();
   private final Map<List<Object>, DeploymentStatus> deployments = new ConcurrentHashMap<>();
   private final Set<DeliveryKey> deliveries = ConcurrentHashMap.newKeySet();
+  /** The webhook inbox by delivery, in append order; guarded by {@link #writes}. */
+  private final Map<DeliveryKey, InboxEntry> inbox = new java.util.LinkedHashMap<>();
+  private long inboxIds;
   /** Held by every write of builds or deliveries, so that a batch is atomic to other writers. */
   private final Object writes = new Object();
 
@@ -158,6 +161,46 @@ public final class InMemoryBuildStore implements BuildStore {
       }
       deliveries.addAll(batch.deliveries());
       return saved;
+    }
+  }
+
+  @Override
+  public boolean keepsInbox() {
+    return true;
+  }
+
+  @Override
+  public Set<DeliveryKey> appendInbox(List<InboxEntry> entries) {
+    synchronized (writes) {
+      Set<DeliveryKey> appended = new java.util.LinkedHashSet<>();
+      for (InboxEntry entry : entries) {
+        if (!deliveries.contains(entry.key()) && !inbox.containsKey(entry.key())) {
+          inbox.put(entry.key(), entry.withId(++inboxIds));
+          appended.add(entry.key());
+        }
+      }
+      return appended;
+    }
+  }
+
+  @Override
+  public List<InboxEntry> readInbox(long afterId, int max) {
+    synchronized (writes) {
+      return inbox.values().stream().filter(e -> e.id() > afterId).limit(max).toList();
+    }
+  }
+
+  @Override
+  public void removeFromInbox(Collection<DeliveryKey> keys) {
+    synchronized (writes) {
+      keys.forEach(inbox::remove);
+    }
+  }
+
+  @Override
+  public long inboxSize() {
+    synchronized (writes) {
+      return inbox.size();
     }
   }
 

@@ -104,4 +104,13 @@ public abstract class BuildStoreContract {
       return store;
     }
   }
+
+  @Nested
+  @DisplayName("webhook inbox")
+  class Inbox extends InboxContract {
+    @Override
+    BuildStore store() {
+      return store;
+    }
+  }
 }

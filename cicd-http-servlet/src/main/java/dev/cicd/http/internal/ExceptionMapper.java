@@ -1,5 +1,6 @@
 package dev.cicd.http.internal;
 
+import dev.cicd.core.ingest.InboxFullException;
 import dev.cicd.core.source.InvalidWebhookSignatureException;
 import dev.cicd.core.store.BuildNotFoundException;
 import dev.cicd.core.store.BuildStoreException;
@@ -26,6 +27,8 @@ public final class ExceptionMapper {
     map(BuildNotFoundException.class, e -> HttpProblem.notFound("no build has this id"));
     map(ConcurrentBuildModificationException.class,
         e -> HttpProblem.unavailable("the build is being updated concurrently; retry", 1));
+    map(InboxFullException.class,
+        e -> HttpProblem.unavailable("too many deliveries wait to be merged; retry later", 5));
     map(BuildStoreException.class, e -> HttpProblem.unavailable("the store is unavailable; retry later", 5));
   }
 

@@ -2,6 +2,7 @@ package dev.cicd.http.internal;
 
 import dev.cicd.core.Cicd;
 import dev.cicd.core.health.HealthStatus;
+import dev.cicd.core.ingest.InboxStatus;
 import dev.cicd.core.metrics.BuildSummary;
 import dev.cicd.core.metrics.BuildSummary.GroupStats;
 import dev.cicd.core.metrics.MetricsQuery;
@@ -48,6 +49,7 @@ public final class PrometheusWriter {
     writeSummary(out, summary);
     histograms.write(out);
     writeWebhooks(out);
+    cicd.inbox().ifPresent(inbox -> writeInbox(out, inbox.status(), now));
     writeSources(out);
     if (alerts != null) {
       alerts.write(out);
@@ -59,6 +61,19 @@ public final class PrometheusWriter {
     exchange.response().setContentType(PrometheusText.CONTENT_TYPE);
     exchange.response().setContentLength(body.length);
     exchange.response().getOutputStream().write(body);
+  }
+
+  private static void writeInbox(PrometheusText out, InboxStatus status, Instant now) {
+    out.family("cicd_webhook_inbox_backlog", "gauge", "Webhook deliveries acknowledged and not merged yet.");
+    out.sample("cicd_webhook_inbox_backlog", status.backlog());
+    out.family("cicd_webhook_inbox_lag_seconds", "gauge", "Age of the oldest webhook delivery waiting to be merged.");
+    out.sample("cicd_webhook_inbox_lag_seconds", status.oldest() == null ? 0
+        : Math.max(0, Duration.between(status.oldest(), now).toMillis() / 1e3));
+    out.family("cicd_webhook_inbox_merged_total", "counter", "Webhook deliveries merged from the inbox since start.");
+    out.sample("cicd_webhook_inbox_merged_total", status.merged());
+    out.family("cicd_webhook_inbox_failed_total", "counter",
+        "Webhook deliveries whose merge failed while the store answered (left in the inbox).");
+    out.sample("cicd_webhook_inbox_failed_total", status.failed());
   }
 
   private static void writeSummary(PrometheusText out, BuildSummary s) {

@@ -6,6 +6,7 @@ import dev.cicd.core.Cicd;
 import dev.cicd.core.ingest.DeliveryKey;
 import dev.cicd.core.ingest.IngestOutcome;
 import dev.cicd.core.ingest.IngestResult;
+import dev.cicd.core.ingest.WebhookInbox;
 import dev.cicd.core.source.InvalidWebhookSignatureException;
 import dev.cicd.core.source.WebhookDelivery;
 import dev.cicd.core.source.WebhookReceiver;
@@ -19,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,7 +29,8 @@ import org.slf4j.LoggerFactory;
  * {@code POST /api/webhook/{endpoint}}: the capped raw body goes to the provider's
  * {@link WebhookReceiver} (signature first, then parsing); events are stored synchronously through
  * {@code ingestDelivery} before any 2xx, so a 2xx means stored. Listeners (live updates, alerts) run
- * after the store step.
+ * after the store step. With a {@link WebhookInbox} the 2xx (202 "accepted") comes once the raw delivery is
+ * stored, and the merge follows behind.
  */
 public final class WebhookHandler {
   /** Last path segment of a webhook endpoint → provider key. */
@@ -81,7 +84,8 @@ public final class WebhookHandler {
       throw HttpProblem.unsupportedMediaType("application/json (set the webhook's content type to JSON)");
     }
     byte[] body = exchange.body(maxBodyBytes);
-    WebhookDelivery delivery = receiver.receive(new WebhookRequest(headers(exchange.request()), body));
+    WebhookRequest request = new WebhookRequest(headers(exchange.request()), body);
+    WebhookDelivery delivery = receiver.receive(request);
     DeliveryKey key = delivery.key();
     if (key == null) {
       throw new HttpProblem(400, MISSING_DELIVERY_ID, "the delivery id header (X-GitHub-Delivery) is required");
@@ -91,8 +95,24 @@ public final class WebhookHandler {
           : delivery.problem());
       case PING -> answer(exchange, provider, Outcome.PING, 200, status("pong", delivery));
       case IGNORED -> answer(exchange, provider, Outcome.IGNORED, 202, status("ignored", delivery));
-      case EVENTS -> store(exchange, provider, key, delivery);
+      case EVENTS -> {
+        Optional<WebhookInbox> inbox = cicd.inbox();
+        if (inbox.isPresent()) {
+          accept(exchange, provider, inbox.get(), request, delivery);
+        } else {
+          store(exchange, provider, key, delivery);
+        }
+      }
     }
+  }
+
+  /** With an inbox: 202 once the raw delivery is stored; its events are merged behind. */
+  private void accept(Exchange exchange, String provider, WebhookInbox inbox, WebhookRequest request,
+      WebhookDelivery delivery) throws IOException {
+    boolean accepted = ingestor.run(() -> inbox.accept(provider, request, delivery));
+    LOG.debug("{} webhook delivery {} {}", provider, delivery.key().asString(), accepted ? "accepted" : "was a duplicate");
+    answer(exchange, provider, accepted ? Outcome.STORED : Outcome.DUPLICATE, accepted ? 202 : 200,
+        status(accepted ? "accepted" : "duplicate", delivery));
   }
 
   private void store(Exchange exchange, String provider, DeliveryKey key, WebhookDelivery delivery)

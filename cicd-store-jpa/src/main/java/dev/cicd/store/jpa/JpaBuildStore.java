@@ -11,6 +11,7 @@ import dev.cicd.core.store.BuildQuery;
 import dev.cicd.core.store.BuildStore;
 import dev.cicd.core.store.BatchPlan;
 import dev.cicd.core.store.BatchRead;
+import dev.cicd.core.store.InboxEntry;
 import dev.cicd.core.store.Page;
 import dev.cicd.store.jpa.internal.BatchWriter;
 import dev.cicd.store.jpa.internal.BuildReader;
@@ -18,6 +19,7 @@ import dev.cicd.store.jpa.internal.BuildWriter;
 import dev.cicd.store.jpa.internal.DayStamps;
 import dev.cicd.store.jpa.internal.DeliveryLog;
 import dev.cicd.store.jpa.internal.DeploymentLog;
+import dev.cicd.store.jpa.internal.Inbox;
 import dev.cicd.store.jpa.internal.Jpa;
 import dev.cicd.store.jpa.internal.Retention;
 import dev.cicd.store.jpa.internal.Sequences;
@@ -33,6 +35,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
@@ -55,6 +58,7 @@ public final class JpaBuildStore implements BuildStore, AutoCloseable {
   private final BatchWriter batches;
   private final DeploymentLog deployments;
   private final DeliveryLog deliveries;
+  private final Inbox inbox;
   private final Retention retention;
   private final SummaryQuery summaries;
   private final JpaLeases leases;
@@ -74,6 +78,7 @@ public final class JpaBuildStore implements BuildStore, AutoCloseable {
     this.reader = new BuildReader(jpa, terms, db);
     this.deployments = new DeploymentLog(jpa);
     this.deliveries = new DeliveryLog(jpa);
+    this.inbox = new Inbox(db);
     this.retention = new Retention(db);
     this.summaries = new SummaryQuery(db, terms, new DayCache(config.summaryCacheRows()), config.clock());
     this.leases = new JpaLeases(jpa, config.clock());
@@ -206,6 +211,32 @@ public final class JpaBuildStore implements BuildStore, AutoCloseable {
   @Override
   public boolean hasDelivery(DeliveryKey key) {
     return deliveries.contains(key);
+  }
+
+  /** Table {@code inbox} (schema version 4), written with plain JDBC; see {@link Inbox}. */
+  @Override
+  public boolean keepsInbox() {
+    return true;
+  }
+
+  @Override
+  public Set<DeliveryKey> appendInbox(List<InboxEntry> entries) {
+    return inbox.append(entries);
+  }
+
+  @Override
+  public List<InboxEntry> readInbox(long afterId, int max) {
+    return inbox.read(afterId, max);
+  }
+
+  @Override
+  public void removeFromInbox(Collection<DeliveryKey> keys) {
+    inbox.remove(keys);
+  }
+
+  @Override
+  public long inboxSize() {
+    return inbox.size();
   }
 
   @Override

@@ -87,6 +87,31 @@ public final class StoreDatabase {
     }
   }
 
+  /**
+   * Runs {@code work} in one read-write transaction at the connection's isolation (READ COMMITTED unless the
+   * pool says otherwise) and commits; any failure rolls it back.
+   */
+  public <T> T inTransaction(Supplier<String> context, ConnectionWork<T> work) {
+    return withConnection(context, c -> {
+      boolean autoCommit = c.getAutoCommit();
+      c.setAutoCommit(false);
+      try {
+        T result = work.run(c);
+        c.commit();
+        return result;
+      } catch (SQLException | RuntimeException e) {
+        try {
+          c.rollback();
+        } catch (SQLException rollbackFailure) {
+          e.addSuppressed(rollbackFailure);
+        }
+        throw e;
+      } finally {
+        c.setAutoCommit(autoCommit);
+      }
+    });
+  }
+
   /** Runs {@code work} in one read-only, repeatable-read transaction: every query sees one snapshot. */
   public <T> T inReadTransaction(Supplier<String> context, ConnectionWork<T> work) {
     return withConnection(context, c -> {

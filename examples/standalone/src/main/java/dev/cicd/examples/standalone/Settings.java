@@ -25,6 +25,7 @@ public record Settings(
     Optional<URI> slackWebhookUrl,
     Optional<Smtp> smtp,
     List<String> trustedProxies,
+    boolean webhookInbox,
     boolean demo) {
 
   /** PostgreSQL instead of the embedded H2 database. */
@@ -60,7 +61,8 @@ public record Settings(
     return "Settings[port=" + port + ", dataDir=" + dataDir + ", database=" + database.map(Object::toString).orElse("H2")
         + ", github=" + github + ", apiToken=" + Masks.mask(apiToken) + ", adminToken=" + Masks.mask(adminToken)
         + ", publicRead=" + publicRead + ", slack=" + (slackWebhookUrl.isPresent() ? "configured" : "-")
-        + ", smtp=" + smtp + ", trustedProxies=" + trustedProxies + ", demo=" + demo + "]";
+        + ", smtp=" + smtp + ", trustedProxies=" + trustedProxies + ", webhookInbox=" + webhookInbox + ", demo=" + demo
+        + "]";
   }
 
   /** Masking of secrets for logs. */

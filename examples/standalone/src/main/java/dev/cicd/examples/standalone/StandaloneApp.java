@@ -2,6 +2,7 @@ package dev.cicd.examples.standalone;
 
 import dev.cicd.core.Cicd;
 import dev.cicd.core.CicdBuilder;
+import dev.cicd.core.ingest.InboxSettings;
 import dev.cicd.examples.standalone.demo.DemoMode;
 import dev.cicd.github.GitHubSource;
 import dev.cicd.http.CicdDashboardServlet;
@@ -54,6 +55,9 @@ final class StandaloneApp implements AutoCloseable {
         builder.listener(alerting.engine());
       }
       github.ifPresent(builder::source);
+      if (settings.webhookInbox()) {
+        builder.webhookInbox(InboxSettings.defaults());
+      }
       Cicd instance = builder.build();
       cicd = instance;
       if (settings.demo()) {

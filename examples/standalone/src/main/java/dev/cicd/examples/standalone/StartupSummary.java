@@ -23,7 +23,8 @@ final class StartupSummary {
       String alertStore, Access access, Optional<String> demo) {
     List<String> lines = new ArrayList<>();
     lines.add("CI/CD dashboard ready at " + url + " (started in " + startMillis + " ms)");
-    lines.add("  store:    " + store);
+    lines.add("  store:    " + store + (settings.webhookInbox()
+        ? "; webhooks acknowledged once stored raw, merged behind (CICD_WEBHOOK_INBOX)" : ""));
     lines.add("  sources:  " + settings.github().map(g -> GitHubSetup.describe(g, url + "api/webhook/github-actions"))
         .orElse("none (set CICD_GITHUB_WEBHOOK_SECRET for webhooks; CICD_GITHUB_TOKEN and CICD_GITHUB_REPOSITORIES"
             + " for polling)"));

@@ -24,6 +24,7 @@ class SettingsParserTest {
     assertThat(s.database()).isEmpty();
     assertThat(s.github()).isEmpty();
     assertThat(s.publicRead()).isFalse();
+    assertThat(s.webhookInbox()).isFalse();
   }
 
   @Test
@@ -91,6 +92,9 @@ class SettingsParserTest {
         .hasMessageContaining("CICD_GITHUB_REPOSITORIES");
     assertThatThrownBy(() -> SettingsParser.parse(Map.of("CICD_GITHUB_REPOSITORIES", "o/r"), false))
         .hasMessageStartingWith("CICD_GITHUB_TOKEN is required");
+    assertThat(SettingsParser.parse(Map.of("CICD_WEBHOOK_INBOX", "true"), false).webhookInbox()).isTrue();
+    assertThatThrownBy(() -> SettingsParser.parse(Map.of("CICD_WEBHOOK_INBOX", "sometimes"), false))
+        .hasMessage("CICD_WEBHOOK_INBOX must be true or false, but was 'sometimes'");
     assertThatThrownBy(() -> SettingsParser.parse(Map.of("CICD_PUBLIC_READ", "maybe"), false))
         .hasMessage("CICD_PUBLIC_READ must be true or false, but was 'maybe'");
     assertThatThrownBy(() -> SettingsParser.parse(Map.of("CICD_DB_URL", "jdbc:mysql://x/y"), false))

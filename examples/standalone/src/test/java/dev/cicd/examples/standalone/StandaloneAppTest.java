@@ -53,6 +53,41 @@ class StandaloneAppTest {
   }
 
   @Test
+  @DisplayName("CICD_WEBHOOK_INBOX=true: a signed webhook is answered 202 accepted, then its build is listed")
+  void webhookInbox() throws Exception {
+    try (StandaloneApp app = new StandaloneApp(settings(Map.of("CICD_API_TOKEN", TOKEN,
+        "CICD_GITHUB_WEBHOOK_SECRET", "secret", "CICD_WEBHOOK_INBOX", "true")))) {
+      app.start();
+      HttpClient http = HttpClient.newHttpClient();
+      String base = "http://127.0.0.1:" + app.port();
+      byte[] body;
+      try (var in = getClass().getResourceAsStream("/github/webhooks/workflow_run/completed.json")) {
+        body = in.readAllBytes();
+      }
+      javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+      mac.init(new javax.crypto.spec.SecretKeySpec("secret".getBytes(), "HmacSHA256"));
+      HttpResponse<String> posted = http.send(HttpRequest.newBuilder(URI.create(base + "/api/webhook/github-actions"))
+          .header("Content-Type", "application/json").header("X-GitHub-Event", "workflow_run")
+          .header("X-GitHub-Delivery", "inbox-1")
+          .header("X-Hub-Signature-256", "sha256=" + java.util.HexFormat.of().formatHex(mac.doFinal(body)))
+          .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(posted.statusCode()).as(posted.body()).isEqualTo(202);
+      assertThat(posted.body()).contains("\"accepted\"");
+      long deadline = System.nanoTime() + 10_000_000_000L;
+      String builds;
+      do {
+        Thread.sleep(20);
+        builds = http.send(HttpRequest.newBuilder(URI.create(base + "/api/builds")).header("Authorization",
+            "Bearer " + TOKEN).build(), HttpResponse.BodyHandlers.ofString()).body();
+      } while (!builds.contains("\"runId\"") && System.nanoTime() < deadline);
+      assertThat(builds).as("the merged build").contains("\"runId\"");
+      String health = http.send(HttpRequest.newBuilder(URI.create(base + "/health")).header("Authorization",
+          "Bearer " + TOKEN).build(), HttpResponse.BodyHandlers.ofString()).body();
+      assertThat(health).contains("\"inbox\"", "\"merged\":1");
+    }
+  }
+
+  @Test
   @DisplayName("a value the parser lets through but a library rejects still names the variable")
   void libraryRejectionsNameTheVariable() {
     StandaloneApp badApiUrl = new StandaloneApp(settings(Map.of("CICD_GITHUB_WEBHOOK_SECRET", "s",

@@ -113,8 +113,11 @@ class KillRecoveryTest {
         try {
           if (mode == IngestServer.Mode.INBOX) {
             // Acknowledged before the kill and not merged: the restart merges them first.
-            assertThat(new InboxProgress(server.uri("/cicd/health")).awaitDrained(Duration.ofMinutes(2)))
-                .as("the inbox merged after restart %d", round).isNotNull();
+            InboxProgress inbox = new InboxProgress(server.uri("/cicd/health"));
+            if (inbox.awaitDrained(Duration.ofMinutes(2)) == null) {
+              throw new AssertionError("the inbox did not merge within 2 minutes after restart " + round + " ("
+                  + inbox.read() + "); the server's log ends with:\n" + tail(log, 120));
+            }
           }
           builds = new Webhooks(server.port()).listBuilds();
         } catch (java.io.IOException e) {

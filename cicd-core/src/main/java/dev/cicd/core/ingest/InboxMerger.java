@@ -1,7 +1,6 @@
 package dev.cicd.core.ingest;
 
 import dev.cicd.core.store.BuildStore;
-import dev.cicd.core.store.BuildStoreException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -110,30 +109,25 @@ final class InboxMerger {
     }
   }
 
+  /**
+   * Merges a batch; each delivery ends merged (or a duplicate), failed, or back in {@link #retry}, and the backlog
+   * counts exactly those waiting: a failure of any kind while merging puts the whole batch back.
+   */
   private void merge(List<Queued> batch) throws InterruptedException {
-    List<Pending> pendings = new ArrayList<>(batch.size());
-    batch.forEach(q -> pendings.add(new Pending(q.key(), List.copyOf(q.events()), true)));
-    lane.writeAll(pendings);
+    List<Queued> again;
     List<DeliveryKey> done = new ArrayList<>(batch.size());
-    List<Queued> again = new ArrayList<>();
-    for (int i = 0; i < batch.size(); i++) {
-      try {
-        pendings.get(i).result();
-        done.add(batch.get(i).key());
-      } catch (RuntimeException e) {
-        again.add(batch.get(i));
-      }
+    try {
+      again = write(batch, done);
+    } catch (RuntimeException e) {
+      LOG.error("Merging {} webhook deliveries failed; they are tried again in {}", batch.size(), retryDelay, e);
+      waitForRetry(batch);
+      return;
     }
     if (!again.isEmpty() && !reachable()) {
       LOG.warn("The store cannot be reached: {} acknowledged deliveries wait in the inbox; next try in {}",
           backlog.get(), retryDelay);
-      if (retryingSince == null) {
-        retryingSince = batch.get(0).receivedAt();
-      }
-      retry.addAll(again);
-      again.clear();
-      pause(retryDelay);
-      retryDelay = retryDelay.multipliedBy(2).compareTo(LAST_RETRY) > 0 ? LAST_RETRY : retryDelay.multipliedBy(2);
+      waitForRetry(again);
+      again = List.of();
     } else {
       retryingSince = null;
       retryDelay = FIRST_RETRY;
@@ -146,6 +140,32 @@ final class InboxMerger {
     removeFromInbox(done);
     merged.addAndGet(done.size());
     backlog.addAndGet(-(done.size() + again.size()));
+  }
+
+  /** Writes the batch through the lane; fills {@code done} and returns the deliveries that failed. */
+  private List<Queued> write(List<Queued> batch, List<DeliveryKey> done) {
+    List<Pending> pendings = new ArrayList<>(batch.size());
+    batch.forEach(q -> pendings.add(new Pending(q.key(), List.copyOf(q.events()), true)));
+    lane.writeAll(pendings);
+    List<Queued> again = new ArrayList<>();
+    for (int i = 0; i < batch.size(); i++) {
+      try {
+        pendings.get(i).result();
+        done.add(batch.get(i).key());
+      } catch (RuntimeException e) {
+        again.add(batch.get(i));
+      }
+    }
+    return again;
+  }
+
+  private void waitForRetry(List<Queued> waiting) throws InterruptedException {
+    if (retryingSince == null) {
+      retryingSince = waiting.get(0).receivedAt();
+    }
+    retry.addAll(waiting);
+    pause(retryDelay);
+    retryDelay = retryDelay.multipliedBy(2).compareTo(LAST_RETRY) > 0 ? LAST_RETRY : retryDelay.multipliedBy(2);
   }
 
   /**
@@ -189,11 +209,12 @@ final class InboxMerger {
     }
   }
 
+  /** Whether the store answers; any failure of the check counts as not. */
   private boolean reachable() {
     try {
       store.checkAvailable();
       return true;
-    } catch (BuildStoreException e) {
+    } catch (RuntimeException e) {
       return false;
     }
   }

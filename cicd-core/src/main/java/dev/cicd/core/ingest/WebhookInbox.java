@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -32,6 +33,8 @@ public final class WebhookInbox implements HealthIndicator, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(WebhookInbox.class);
   private static final int RECOVERY_PAGE = 500;
   private static final Duration RETRY = Duration.ofSeconds(1);
+  /** Request headers never stored (names as {@link WebhookRequest} keeps them: lower case). */
+  private static final List<String> CREDENTIALS = List.of("authorization", "proxy-authorization", "cookie");
 
   private final BuildStore store;
   private final Clock clock;
@@ -86,13 +89,22 @@ public final class WebhookInbox implements HealthIndicator, AutoCloseable {
       throw new InboxFullException(backlog);
     }
     Instant now = clock.instant();
-    InboxEntry entry = new InboxEntry(0, provider, key, now, InboxEntry.encodeHeaders(request.headers()),
-        request.body());
+    InboxEntry entry = new InboxEntry(0, provider, key, now, InboxEntry.encodeHeaders(kept(request)), request.body());
     if (!appends.append(entry)) {
       return false;
     }
     merger.enqueue(new InboxMerger.Queued(key, delivery.events(), now));
     return true;
+  }
+
+  /**
+   * The headers kept with the raw body: all but credentials, which a webhook never needs and a proxy or client may
+   * add (the signature header is no secret: it proves only this body).
+   */
+  private static Map<String, List<String>> kept(WebhookRequest request) {
+    Map<String, List<String>> kept = new LinkedHashMap<>(request.headers());
+    CREDENTIALS.forEach(kept::remove);
+    return kept;
   }
 
   /** Merges what an earlier run left in the store's inbox, then what arrives, on a thread of its own. Idempotent. */

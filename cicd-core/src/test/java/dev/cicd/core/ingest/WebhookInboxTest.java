@@ -76,7 +76,8 @@ class WebhookInboxTest {
 
   private static WebhookRequest request(String deliveryId, String body) {
     return new WebhookRequest(Map.of("x-hook", List.of("7"), "x-delivery", List.of(deliveryId),
-        "X-Signature", List.of("sha256=ab")), body.getBytes(StandardCharsets.UTF_8));
+        "X-Signature", List.of("sha256=ab"), "Authorization", List.of("Bearer do-not-store"),
+        "Cookie", List.of("session=do-not-store")), body.getBytes(StandardCharsets.UTF_8));
   }
 
   private static boolean accept(WebhookInbox inbox, String deliveryId, String body) {
@@ -92,6 +93,8 @@ class WebhookInboxTest {
     assertThat(accept(inbox, "d2", "1 FAILURE")).isTrue();
     assertThat(accept(inbox, "d1", "1 SUCCESS")).as("a redelivery waiting in the inbox").isFalse();
     assertThat(store.inboxSize()).isEqualTo(2);
+    assertThat(store.readInbox(0, 1).get(0).headers()).as("headers kept, credentials not")
+        .contains("x-delivery: d1", "x-signature: sha256=ab").doesNotContain("do-not-store");
     assertThat(store.count()).as("nothing merged before start").isZero();
     assertThat(inbox.status().backlog()).isEqualTo(2);
 
@@ -219,6 +222,32 @@ class WebhookInboxTest {
     assertThat(memory.count()).isEqualTo(3);
     assertThat(batches.get()).as("merge transactions for 10 deliveries within %s", InboxMerger.LINGER)
         .isBetween(1, 3);
+  }
+
+  @Test
+  void aFailureOfAnyKindPutsTheBatchBackAndTheBacklogStaysExact() throws Exception {
+    InMemoryBuildStore memory = new InMemoryBuildStore();
+    AtomicInteger writes = new AtomicInteger();
+    AtomicInteger checks = new AtomicInteger();
+    BuildStore store = InterceptedStore.of(memory, (method, args) -> {
+      // Not a BuildStoreException: what a driver or pool may throw that no mapping foresaw.
+      if (method.equals("writeBatch") && writes.incrementAndGet() == 1) {
+        throw new IllegalStateException("connection pool shut down (simulated)");
+      }
+      if (method.equals("checkAvailable") && checks.incrementAndGet() == 1) {
+        throw new IllegalStateException("connection pool shut down (simulated)");
+      }
+    });
+    WebhookInbox inbox = inbox(store, InboxSettings.defaults());
+    for (int i = 0; i < 5; i++) {
+      accept(inbox, "d" + i, i + " SUCCESS");
+    }
+    inbox.start();
+    assertThat(inbox.awaitMerged(WAIT)).as("backlog %s", inbox.status()).isTrue();
+    assertThat(memory.count()).isEqualTo(5);
+    assertThat(memory.inboxSize()).isZero();
+    assertThat(inbox.status().merged()).isEqualTo(5);
+    assertThat(inbox.status().failed()).isZero();
   }
 
   @Test

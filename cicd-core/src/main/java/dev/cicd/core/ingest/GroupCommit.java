@@ -166,8 +166,11 @@ final class GroupCommit {
       alone.addAll(0, together);
     } catch (RuntimeException e) {
       if (e instanceof StoreUnavailableException || !reachable()) {
-        together.forEach(p -> p.fail(e));
-        return e;
+        // Whatever the store threw, its callers learn that it is unavailable (a 503 at the webhook endpoint).
+        RuntimeException down = e instanceof BuildStoreException ? e
+            : new StoreUnavailableException("The store is unreachable: " + e, e);
+        together.forEach(p -> p.fail(down));
+        return down;
       }
       outage.reachable();
       LOG.debug("A batch of {} deliveries failed; storing them one by one", together.size(), e);
@@ -176,11 +179,15 @@ final class GroupCommit {
     return null;
   }
 
+  /**
+   * Whether the store answers; any failure of the check counts as not (a failure escaping here would leave the
+   * batch's other callers waiting forever).
+   */
   private boolean reachable() {
     try {
       store.checkAvailable();
       return true;
-    } catch (BuildStoreException unavailable) {
+    } catch (RuntimeException unavailable) {
       return false;
     }
   }

@@ -10,6 +10,7 @@ import dev.cicd.core.store.BuildStore;
 import dev.cicd.core.store.BuildStoreException;
 import dev.cicd.core.store.ConcurrentBuildModificationException;
 import dev.cicd.core.store.InMemoryBuildStore;
+import dev.cicd.core.store.StoreUnavailableException;
 import dev.cicd.core.testing.MutableClock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -38,6 +39,8 @@ class GroupCommitTest {
   volatile CountDownLatch batchGate = new CountDownLatch(0);
   volatile RuntimeException batchFailure;
   volatile boolean reachable = true;
+  /** Thrown by the availability check when set: a store failing in a way it does not describe. */
+  volatile RuntimeException checkFailure;
   volatile long refusedRunId = -1;
 
   final BuildStore store = InterceptedStore.of(memory, (method, args) -> {
@@ -62,6 +65,9 @@ class GroupCommitTest {
             }
           }
           case "checkAvailable" -> {
+            if (checkFailure != null) {
+              throw checkFailure;
+            }
             if (!reachable) {
               throw new BuildStoreException("connection refused", null);
             }
@@ -259,5 +265,19 @@ class GroupCommitTest {
     assertThat(batches).as("batches written after the held one").containsExactly(10);
     assertThat(memory.find(BuildId.github("o/r", 2))).isEmpty();
     assertThat(memory.hasDelivery(DeliveryKey.of("late-0"))).isFalse();
+  }
+
+  @Test
+  @DisplayName("a store whose batch write and availability check fail with other exceptions fails every caller of "
+      + "the batch as unavailable; none is left waiting")
+  void anyFailureOfTheAvailabilityCheckFailsTheBatchAsUnavailable() throws Exception {
+    batchFailure = new IllegalStateException("pool is closed");
+    checkFailure = new IllegalStateException("pool is closed");
+    List<Outcome> outcomes = deliverBehindAHeldOne(tenJobsOfOneBuild());
+    assertThat(outcomes).allSatisfy(o -> {
+      assertThat(o).as("a caller still waiting").isNotNull();
+      assertThat(o.failure()).isInstanceOf(StoreUnavailableException.class).hasMessageContaining("pool is closed");
+    });
+    assertThat(memory.find(BUILD)).isEmpty();
   }
 }

@@ -13,12 +13,6 @@ public final class StoreDatabase {
   /** The supported databases. */
   public enum Kind { H2, POSTGRESQL }
 
-  /** Work on a JDBC connection. */
-  @FunctionalInterface
-  public interface ConnectionWork<T> {
-    T run(Connection connection) throws SQLException;
-  }
-
   private final DataSource dataSource;
   private final Kind kind;
   private final String prefix;
@@ -75,7 +69,7 @@ public final class StoreDatabase {
    * Runs {@code work} on a pooled connection in auto-commit mode. SQL and other runtime failures become
    * {@link BuildStoreException}s naming {@code context}; our own exceptions pass unchanged.
    */
-  public <T> T withConnection(Supplier<String> context, ConnectionWork<T> work) {
+  public <T> T withConnection(Supplier<String> context, JdbcTransactions.Work<T> work) {
     try (Connection c = dataSource.getConnection()) {
       return work.run(c);
     } catch (SQLException e) {
@@ -91,47 +85,13 @@ public final class StoreDatabase {
    * Runs {@code work} in one read-write transaction at the connection's isolation (READ COMMITTED unless the
    * pool says otherwise) and commits; any failure rolls it back.
    */
-  public <T> T inTransaction(Supplier<String> context, ConnectionWork<T> work) {
-    return withConnection(context, c -> {
-      boolean autoCommit = c.getAutoCommit();
-      c.setAutoCommit(false);
-      try {
-        T result = work.run(c);
-        c.commit();
-        return result;
-      } catch (SQLException | RuntimeException e) {
-        try {
-          c.rollback();
-        } catch (SQLException rollbackFailure) {
-          e.addSuppressed(rollbackFailure);
-        }
-        throw e;
-      } finally {
-        c.setAutoCommit(autoCommit);
-      }
-    });
+  public <T> T inTransaction(Supplier<String> context, JdbcTransactions.Work<T> work) {
+    return withConnection(context, c -> JdbcTransactions.inTransaction(c, work));
   }
 
   /** Runs {@code work} in one read-only, repeatable-read transaction: every query sees one snapshot. */
-  public <T> T inReadTransaction(Supplier<String> context, ConnectionWork<T> work) {
-    return withConnection(context, c -> {
-      boolean autoCommit = c.getAutoCommit();
-      int isolation = c.getTransactionIsolation();
-      c.setAutoCommit(false);
-      c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-      c.setReadOnly(true);
-      try {
-        T result = work.run(c);
-        c.commit();
-        return result;
-      } catch (SQLException | RuntimeException e) {
-        c.rollback();
-        throw e;
-      } finally {
-        c.setReadOnly(false);
-        c.setTransactionIsolation(isolation);
-        c.setAutoCommit(autoCommit);
-      }
-    });
+  public <T> T inReadTransaction(Supplier<String> context, JdbcTransactions.Work<T> work) {
+    return withConnection(context,
+        c -> JdbcTransactions.inTransaction(c, Connection.TRANSACTION_REPEATABLE_READ, true, work));
   }
 }

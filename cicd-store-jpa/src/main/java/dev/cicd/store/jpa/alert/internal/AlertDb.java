@@ -3,12 +3,12 @@ package dev.cicd.store.jpa.alert.internal;
 import dev.cicd.core.CicdException;
 import dev.cicd.core.alert.AlertStoreException;
 import dev.cicd.store.jpa.internal.Failures;
+import dev.cicd.store.jpa.internal.JdbcTransactions;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Locale;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,12 +19,6 @@ import org.slf4j.LoggerFactory;
 public final class AlertDb {
   /** The supported databases. */
   public enum Dialect { H2, POSTGRESQL }
-
-  /** Work on a JDBC connection. */
-  @FunctionalInterface
-  public interface Work<T> {
-    T run(Connection connection) throws SQLException;
-  }
 
   private static final Logger LOG = LoggerFactory.getLogger(AlertDb.class);
   private static final int WRITE_ATTEMPTS = 3;
@@ -76,7 +70,7 @@ public final class AlertDb {
   }
 
   /** Runs {@code work} on a connection in auto-commit mode (one statement, or statements that need no atomicity). */
-  public <T> T autoCommit(Supplier<String> context, Work<T> work) {
+  public <T> T autoCommit(Supplier<String> context, JdbcTransactions.Work<T> work) {
     return withConnection(dataSource, context, work);
   }
 
@@ -84,12 +78,12 @@ public final class AlertDb {
    * Runs {@code work} in one transaction at the connection's isolation (READ COMMITTED unless the pool
    * says otherwise); any failure rolls everything back.
    */
-  public <T> T transaction(Supplier<String> context, Work<T> work) {
-    return withConnection(dataSource, context, c -> inTransaction(c, null, work));
+  public <T> T transaction(Supplier<String> context, JdbcTransactions.Work<T> work) {
+    return withConnection(dataSource, context, c -> JdbcTransactions.inTransaction(c, work));
   }
 
   /** {@link #transaction}, retried up to three times when it lost a race (unique key, write conflict). */
-  public <T> T transactionRetrying(Supplier<String> context, Work<T> work) {
+  public <T> T transactionRetrying(Supplier<String> context, JdbcTransactions.Work<T> work) {
     for (int attempt = 1; ; attempt++) {
       try {
         return transaction(context, work);
@@ -106,39 +100,13 @@ public final class AlertDb {
    * Runs reads in one transaction that sees a single snapshot of every table: REPEATABLE READ on
    * PostgreSQL; on H2, whose REPEATABLE READ snapshots each table when first read, its SNAPSHOT level.
    */
-  public <T> T snapshot(Supplier<String> context, Work<T> work) {
+  public <T> T snapshot(Supplier<String> context, JdbcTransactions.Work<T> work) {
     int isolation = dialect == Dialect.H2 ? H2_SNAPSHOT : Connection.TRANSACTION_REPEATABLE_READ;
-    return withConnection(dataSource, context, c -> inTransaction(c, isolation, work));
+    return withConnection(dataSource, context, c -> JdbcTransactions.inTransaction(c, isolation, false, work));
   }
 
-  /** A transaction on {@code c}, at {@code isolation} when not null (restored afterwards). */
-  private static <T> T inTransaction(Connection c, @Nullable Integer isolation, Work<T> work) throws SQLException {
-    int previousIsolation = isolation == null ? -1 : c.getTransactionIsolation();
-    boolean previousAutoCommit = c.getAutoCommit();
-    if (isolation != null && isolation != previousIsolation) {
-      c.setTransactionIsolation(isolation);
-    }
-    c.setAutoCommit(false);
-    try {
-      T result = work.run(c);
-      c.commit();
-      return result;
-    } catch (SQLException | RuntimeException e) {
-      try {
-        c.rollback();
-      } catch (SQLException rollbackFailure) {
-        e.addSuppressed(rollbackFailure);
-      }
-      throw e;
-    } finally {
-      c.setAutoCommit(previousAutoCommit);
-      if (isolation != null && isolation != previousIsolation) {
-        c.setTransactionIsolation(previousIsolation);
-      }
-    }
-  }
-
-  private static <T> T withConnection(DataSource dataSource, Supplier<String> context, Work<T> work) {
+  private static <T> T withConnection(DataSource dataSource, Supplier<String> context,
+      JdbcTransactions.Work<T> work) {
     try (Connection c = dataSource.getConnection()) {
       return work.run(c);
     } catch (CicdException e) {

@@ -166,9 +166,11 @@ final class GroupCommit {
       alone.addAll(0, together);
     } catch (RuntimeException e) {
       if (e instanceof StoreUnavailableException || !reachable()) {
-        // Whatever the store threw, its callers learn that it is unavailable (a 503 at the webhook endpoint).
-        RuntimeException down = e instanceof BuildStoreException ? e
-            : new StoreUnavailableException("The store is unreachable: " + e, e);
+        // Whatever the store threw, its callers learn that it is unavailable (a 503 at the webhook endpoint; an
+        // inbox's merger tries them again).
+        RuntimeException down = e instanceof StoreUnavailableException ? e
+            : new StoreUnavailableException(e instanceof BuildStoreException ? e.getMessage()
+                : "The store is unreachable: " + e, e);
         together.forEach(p -> p.fail(down));
         return down;
       }

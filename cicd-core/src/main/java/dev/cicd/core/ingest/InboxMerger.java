@@ -1,6 +1,7 @@
 package dev.cicd.core.ingest;
 
 import dev.cicd.core.store.BuildStore;
+import dev.cicd.core.store.StoreUnavailableException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -116,18 +117,22 @@ final class InboxMerger {
   private void merge(List<Queued> batch) throws InterruptedException {
     List<Queued> again;
     List<DeliveryKey> done = new ArrayList<>(batch.size());
+    List<Queued> unavailable = new ArrayList<>();
     try {
-      again = write(batch, done);
+      again = write(batch, done, unavailable);
     } catch (RuntimeException e) {
       LOG.error("Merging {} webhook deliveries failed; they are tried again in {}", batch.size(), retryDelay, e);
       waitForRetry(batch);
       return;
     }
     if (!again.isEmpty() && !reachable()) {
+      unavailable.addAll(again);
+      again = List.of();
+    }
+    if (!unavailable.isEmpty()) {
       LOG.warn("The store cannot be reached: {} acknowledged deliveries wait in the inbox; next try in {}",
           backlog.get(), retryDelay);
-      waitForRetry(again);
-      again = List.of();
+      waitForRetry(unavailable);
     } else {
       retryingSince = null;
       retryDelay = FIRST_RETRY;
@@ -142,8 +147,11 @@ final class InboxMerger {
     backlog.addAndGet(-(done.size() + again.size()));
   }
 
-  /** Writes the batch through the lane; fills {@code done} and returns the deliveries that failed. */
-  private List<Queued> write(List<Queued> batch, List<DeliveryKey> done) {
+  /**
+   * Writes the batch through the lane; fills {@code done}, and {@code unavailable} with the deliveries the lane
+   * failed because it found the store unreachable, and returns those that failed otherwise.
+   */
+  private List<Queued> write(List<Queued> batch, List<DeliveryKey> done, List<Queued> unavailable) {
     List<Pending> pendings = new ArrayList<>(batch.size());
     batch.forEach(q -> pendings.add(new Pending(q.key(), List.copyOf(q.events()), true)));
     lane.writeAll(pendings);
@@ -152,6 +160,8 @@ final class InboxMerger {
       try {
         pendings.get(i).result();
         done.add(batch.get(i).key());
+      } catch (StoreUnavailableException e) {
+        unavailable.add(batch.get(i));
       } catch (RuntimeException e) {
         again.add(batch.get(i));
       }

@@ -22,8 +22,19 @@ import org.slf4j.LoggerFactory;
  * to 30 s); a delivery that fails while the store answers is logged, counted and left in the store's inbox.
  */
 final class InboxMerger {
-  /** A delivery acknowledged and waiting to be merged. */
-  record Queued(DeliveryKey key, List<? extends ProviderEvent> events, Instant receivedAt) {}
+  /**
+   * A delivery acknowledged and waiting to be merged; {@code unavailableTries} counts the merges that failed it
+   * as unavailable while the store answered the merger's own check.
+   */
+  record Queued(DeliveryKey key, List<? extends ProviderEvent> events, Instant receivedAt, int unavailableTries) {
+    Queued(DeliveryKey key, List<? extends ProviderEvent> events, Instant receivedAt) {
+      this(key, events, receivedAt, 0);
+    }
+
+    Queued triedWhileReachable() {
+      return new Queued(key, events, receivedAt, unavailableTries + 1);
+    }
+  }
 
   private static final Logger LOG = LoggerFactory.getLogger(InboxMerger.class);
   private static final Duration FIRST_RETRY = Duration.ofSeconds(1);
@@ -34,6 +45,12 @@ final class InboxMerger {
    * cheaper per delivery than merging each on arrival.
    */
   static final Duration LINGER = Duration.ofMillis(100);
+  /**
+   * How many merges may fail a delivery as unavailable while the store answers the merger's own check before it
+   * counts as failed (a store that kept calling one delivery unavailable would else slow every later merge down
+   * to one per retry pause).
+   */
+  static final int UNAVAILABLE_TRIES = 3;
 
   private final BuildStore store;
   private final GroupCommit lane;
@@ -125,9 +142,14 @@ final class InboxMerger {
       waitForRetry(batch);
       return;
     }
-    if (!again.isEmpty() && !reachable()) {
-      unavailable.addAll(again);
-      again = List.of();
+    if (!unavailable.isEmpty() || !again.isEmpty()) {
+      if (reachable()) {
+        again = new ArrayList<>(again);
+        unavailable = triedWhileReachable(unavailable, again);
+      } else {
+        unavailable.addAll(again);
+        again = List.of();
+      }
     }
     if (!unavailable.isEmpty()) {
       LOG.warn("The store cannot be reached: {} acknowledged deliveries wait in the inbox; next try in {}",
@@ -145,6 +167,22 @@ final class InboxMerger {
     removeFromInbox(done);
     merged.addAndGet(done.size());
     backlog.addAndGet(-(done.size() + again.size()));
+  }
+
+  /**
+   * The deliveries failed as unavailable although the store answers: each is tried again until
+   * {@link #UNAVAILABLE_TRIES} merges failed it so, then added to {@code failed}.
+   */
+  private static List<Queued> triedWhileReachable(List<Queued> unavailable, List<Queued> failed) {
+    List<Queued> again = new ArrayList<>(unavailable.size());
+    for (Queued delivery : unavailable) {
+      if (delivery.unavailableTries() + 1 >= UNAVAILABLE_TRIES) {
+        failed.add(delivery);
+      } else {
+        again.add(delivery.triedWhileReachable());
+      }
+    }
+    return again;
   }
 
   /**

@@ -251,6 +251,33 @@ class WebhookInboxTest {
   }
 
   @Test
+  void aDeliveryTheStoreKeepsCallingUnavailableWhileItAnswersCountsAsFailedAfterAFewTries() throws Exception {
+    InMemoryBuildStore memory = new InMemoryBuildStore();
+    AtomicInteger poisonedWrites = new AtomicInteger();
+    BuildStore store = InterceptedStore.of(memory, (method, args) -> {
+      DeliveryKey poison = new DeliveryKey("7", "poison");
+      if (method.equals("writeBatch") && ((java.util.Collection<?>) args[0]).contains(poison)) {
+        poisonedWrites.incrementAndGet();
+        throw new StoreUnavailableException("pool timed out (simulated)");
+      }
+    });
+    WebhookInbox inbox = inbox(store, InboxSettings.defaults());
+    inbox.start();
+    accept(inbox, "poison", "1 SUCCESS");
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    while (inbox.status().failed() == 0 && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+    assertThat(inbox.status().failed()).as("status %s", inbox.status()).isEqualTo(1);
+    assertThat(poisonedWrites.get()).isEqualTo(InboxMerger.UNAVAILABLE_TRIES);
+    accept(inbox, "d2", "2 SUCCESS");
+    assertThat(inbox.awaitMerged(WAIT)).as("backlog %s", inbox.status()).isTrue();
+    assertThat(inbox.status().merged()).isEqualTo(1);
+    assertThat(memory.count()).isEqualTo(1);
+    assertThat(memory.inboxSize()).as("the failed delivery waits for the next start").isEqualTo(1);
+  }
+
+  @Test
   void settingsRefuseBadValuesByName() {
     assertThatThrownBy(() -> InboxSettings.defaults().withMaxBacklog(0)).hasMessageContaining("maxBacklog");
     assertThatThrownBy(() -> InboxSettings.defaults().withMergeBatch(0)).hasMessageContaining("mergeBatch");

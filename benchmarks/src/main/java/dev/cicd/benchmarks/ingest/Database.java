@@ -130,6 +130,18 @@ public record Database(String kind, String location) {
     return new HikariDataSource(config);
   }
 
+  /**
+   * PostgreSQL's current WAL write position in bytes ({@code pg_current_wal_lsn()}): the difference of two readings
+   * is the WAL the whole server wrote in between (every database and schema, so measure with nothing else running).
+   */
+  public static long walPosition() throws SQLException {
+    try (Connection c = adminConnection(); Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), '0/0')::bigint")) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
   /** Whether PostgreSQL answers; the reason it does not otherwise. */
   public static String postgresProblem() {
     try (Connection c = adminConnection()) {

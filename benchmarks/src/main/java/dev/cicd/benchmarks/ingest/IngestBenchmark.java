@@ -63,8 +63,9 @@ public final class IngestBenchmark {
     System.out.println();
     System.out.println("| configuration | max deliveries/s, median (min–max) | p50 / p99 ms at half max, median "
         + "(p99 min–max) | server CPU ms per delivery at max, median (min–max) | PostgreSQL CPU ms per delivery, "
-        + "median | load generator CPU ms per delivery, median | stored = acknowledged |");
-    System.out.println("|---|---|---|---|---|---|---|");
+        + "median | load generator CPU ms per delivery, median | PostgreSQL WAL bytes per delivery, median "
+        + "| stored = acknowledged |");
+    System.out.println("|---|---|---|---|---|---|---|---|");
     all.forEach((label, runs) -> System.out.println(Measurement.row(label, runs)));
     System.out.println();
     for (String store : stores) {

@@ -37,6 +37,7 @@ final class IngestRun {
       double cpuPerDelivery;
       double dbCpuPerDelivery = Double.NaN;
       double loadCpuPerDelivery;
+      double walPerDelivery;
       double mergeRate = Double.NaN;
       double drainSeconds = Double.NaN;
       InboxProgress inbox = mode == Mode.INBOX ? new InboxProgress(server.uri("/cicd/health")) : null;
@@ -46,6 +47,7 @@ final class IngestRun {
         warm = load.closedLoop(warmup);
         Duration cpuBefore = server.cpuTime();
         Duration dbBefore = CpuTimes.postgres();
+        long walBefore = db.isPostgres() ? Database.walPosition() : 0;
         Duration loadBefore = CpuTimes.thisProcess();
         InboxProgress.Reading mergedBefore = inbox == null ? null : inbox.read();
         max = load.closedLoop(measure);
@@ -55,6 +57,8 @@ final class IngestRun {
         cpuPerDelivery = perDelivery(server.cpuTime().minus(cpuBefore), max);
         loadCpuPerDelivery = perDelivery(CpuTimes.thisProcess().minus(loadBefore), max);
         Duration dbAfter = CpuTimes.postgres();
+        walPerDelivery = db.isPostgres() ? (Database.walPosition() - walBefore) / (double) Math.max(1, max.answered())
+            : Double.NaN;
         if (db.isPostgres() && dbBefore != null && dbAfter != null) {
           dbCpuPerDelivery = perDelivery(dbAfter.minus(dbBefore), max);
         }
@@ -73,13 +77,14 @@ final class IngestRun {
       long rows = mode == Mode.HMAC ? acknowledged : mode == Mode.FLOOR ? db.count(FloorServlet.TABLE)
           : db.count("cicd_delivery") + (mode == Mode.INBOX ? db.count("cicd_inbox") : 0);
       Measurement m = new Measurement(mode == Mode.HMAC ? "http+hmac" : name + " " + store, max, half,
-          new Measurement.Cpu(cpuPerDelivery, dbCpuPerDelivery, loadCpuPerDelivery), acknowledged, refused, rows,
+          new Measurement.Cpu(cpuPerDelivery, dbCpuPerDelivery, loadCpuPerDelivery), walPerDelivery, acknowledged,
+          refused, rows,
           new Measurement.Merge(mergeRate, drainSeconds));
       System.out.printf(Locale.ROOT, "rep %d %-10s warm-up: %s%n                max: %s%n                half: %s%n"
-          + "                CPU ms per delivery at max: server %.2f, PostgreSQL %.2f, load generator %.2f; rows %d, "
-          + "acknowledged %d, refused or failed %d%s%n",
-          rep, m.label(), warm, max, half, cpuPerDelivery, dbCpuPerDelivery, loadCpuPerDelivery, rows, acknowledged,
-          refused, inbox == null ? "" : String.format(Locale.ROOT, "; merged %.0f/s while acknowledging at max, "
+          + "                CPU ms per delivery at max: server %.2f, PostgreSQL %.2f, load generator %.2f; PostgreSQL "
+          + "WAL %.0f bytes per delivery; rows %d, acknowledged %d, refused or failed %d%s%n",
+          rep, m.label(), warm, max, half, cpuPerDelivery, dbCpuPerDelivery, loadCpuPerDelivery, walPerDelivery, rows,
+          acknowledged, refused, inbox == null ? "" : String.format(Locale.ROOT, "; merged %.0f/s while acknowledging at max, "
               + "backlog merged %.1f s after the half-rate run", mergeRate, drainSeconds));
       return m;
     } finally {

@@ -78,14 +78,13 @@ final class IngestRun {
           : db.count("cicd_delivery") + (mode == Mode.INBOX ? db.count("cicd_inbox") : 0);
       Measurement m = new Measurement(mode == Mode.HMAC ? "http+hmac" : name + " " + store, max, half,
           new Measurement.Cpu(cpuPerDelivery, dbCpuPerDelivery, loadCpuPerDelivery), walPerDelivery, acknowledged,
-          refused, rows,
-          new Measurement.Merge(mergeRate, drainSeconds));
+          refused, rows, new Measurement.Merge(mergeRate, drainSeconds));
       System.out.printf(Locale.ROOT, "rep %d %-10s warm-up: %s%n                max: %s%n                half: %s%n"
           + "                CPU ms per delivery at max: server %.2f, PostgreSQL %.2f, load generator %.2f; PostgreSQL "
           + "WAL %.0f bytes per delivery; rows %d, acknowledged %d, refused or failed %d%s%n",
           rep, m.label(), warm, max, half, cpuPerDelivery, dbCpuPerDelivery, loadCpuPerDelivery, walPerDelivery, rows,
-          acknowledged, refused, inbox == null ? "" : String.format(Locale.ROOT, "; merged %.0f/s while acknowledging at max, "
-              + "backlog merged %.1f s after the half-rate run", mergeRate, drainSeconds));
+          acknowledged, refused, inbox == null ? "" : String.format(Locale.ROOT, "; merged %.0f/s while "
+              + "acknowledging at max, backlog merged %.1f s after the half-rate run", mergeRate, drainSeconds));
       return m;
     } finally {
       db.drop();

@@ -142,8 +142,10 @@ final class InboxMerger {
       waitForRetry(batch);
       return;
     }
+    boolean answers = true;
     if (!unavailable.isEmpty() || !again.isEmpty()) {
-      if (reachable()) {
+      answers = reachable();
+      if (answers) {
         again = new ArrayList<>(again);
         unavailable = triedWhileReachable(unavailable, again);
       } else {
@@ -152,8 +154,9 @@ final class InboxMerger {
       }
     }
     if (!unavailable.isEmpty()) {
-      LOG.warn("The store cannot be reached: {} acknowledged deliveries wait in the inbox; next try in {}",
-          backlog.get(), retryDelay);
+      LOG.warn(answers ? "The store failed {} deliveries as unavailable although it answers; {} acknowledged "
+          + "deliveries wait in the inbox; next try in {}" : "The store cannot be reached ({} deliveries failed); {} "
+          + "acknowledged deliveries wait in the inbox; next try in {}", unavailable.size(), backlog.get(), retryDelay);
       waitForRetry(unavailable);
     } else {
       retryingSince = null;

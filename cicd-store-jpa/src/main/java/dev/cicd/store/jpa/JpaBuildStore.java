@@ -23,6 +23,7 @@ import dev.cicd.store.jpa.internal.Inbox;
 import dev.cicd.store.jpa.internal.Jpa;
 import dev.cicd.store.jpa.internal.Retention;
 import dev.cicd.store.jpa.internal.Sequences;
+import dev.cicd.store.jpa.internal.H2Leftovers;
 import dev.cicd.store.jpa.internal.StoreBootstrap;
 import dev.cicd.store.jpa.internal.StoreDatabase;
 import dev.cicd.store.jpa.internal.Terms;
@@ -121,6 +122,9 @@ public final class JpaBuildStore implements BuildStore, AutoCloseable {
     }
     try {
       StoreDatabase.Kind kind = StoreDatabase.detect(dataSource);
+      if (kind == StoreDatabase.Kind.H2) {
+        H2Leftovers.finishCommitted(dataSource);
+      }
       StoreBootstrap.migrate(dataSource, config.tablePrefix(), config.migrate());
       EntityManagerFactory factory = StoreBootstrap.entityManagerFactory(dataSource, config.tablePrefix());
       JpaBuildStore store = new JpaBuildStore(new StoreDatabase(dataSource, kind, config.tablePrefix()), factory,

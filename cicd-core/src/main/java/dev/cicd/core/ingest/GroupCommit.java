@@ -107,7 +107,22 @@ final class GroupCommit {
   private void writeUntilDone(Pending own) {
     List<Pending> batch;
     while (!own.isDone() && !(batch = take()).isEmpty()) {
+      writeOrFail(batch);
+    }
+  }
+
+  /**
+   * {@link #write}; should anything escape it (an {@link Error} from the store: an assertion inside the database
+   * engine, a stack overflow), every delivery of the batch not answered yet fails with it, wrapped, before it
+   * goes on to this writer's caller: the batch has left the queue, and nobody else would ever answer the others.
+   */
+  private void writeOrFail(List<Pending> batch) {
+    try {
       write(batch);
+    } catch (RuntimeException | Error e) {
+      BuildStoreException failure = new BuildStoreException("The store failed unexpectedly: " + e, e);
+      batch.stream().filter(p -> !p.isDone()).forEach(p -> p.fail(failure));
+      throw e;
     }
   }
 
@@ -118,7 +133,7 @@ final class GroupCommit {
   void writeAll(List<Pending> deliveries) {
     writer.lock();
     try {
-      write(deliveries);
+      writeOrFail(deliveries);
     } finally {
       writer.unlock();
     }

@@ -1,6 +1,7 @@
 package dev.cicd.core.ingest;
 
 import dev.cicd.core.store.BuildStore;
+import dev.cicd.core.store.BuildStoreException;
 import dev.cicd.core.store.InboxEntry;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -71,6 +72,12 @@ final class InboxAppends {
     } catch (RuntimeException e) {
       batch.forEach(w -> w.finish(false, e));
       return;
+    } catch (Error e) {
+      // An assertion inside the database engine, a stack overflow: the others fail with it, wrapped (the batch
+      // has left the queue; nobody else would answer them), and it goes on to this writer's caller.
+      BuildStoreException failure = new BuildStoreException("The store failed unexpectedly: " + e, e);
+      batch.forEach(w -> w.finish(false, failure));
+      throw e;
     }
     Set<DeliveryKey> claimed = new HashSet<>();
     for (Waiting waiting : batch) {

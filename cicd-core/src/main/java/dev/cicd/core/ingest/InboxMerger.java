@@ -137,7 +137,7 @@ final class InboxMerger {
     List<Queued> unavailable = new ArrayList<>();
     try {
       again = write(batch, done, unavailable);
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
       LOG.error("Merging {} webhook deliveries failed; they are tried again in {}", batch.size(), retryDelay, e);
       waitForRetry(batch);
       return;

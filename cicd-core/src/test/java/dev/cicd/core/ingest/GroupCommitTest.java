@@ -38,6 +38,8 @@ class GroupCommitTest {
   final AtomicInteger batchCalls = new AtomicInteger();
   volatile CountDownLatch batchGate = new CountDownLatch(0);
   volatile RuntimeException batchFailure;
+  /** Thrown by the next batch write when set: an assertion inside the database engine, say. */
+  volatile Error batchError;
   volatile boolean reachable = true;
   /** Thrown by the availability check when set: a store failing in a way it does not describe. */
   volatile RuntimeException checkFailure;
@@ -55,6 +57,11 @@ class GroupCommitTest {
               batchFailure = null;
               if (failure != null) {
                 throw failure;
+              }
+              Error error = batchError;
+              batchError = null;
+              if (error != null) {
+                throw error;
               }
             }
           }
@@ -91,7 +98,7 @@ class GroupCommitTest {
   }
 
   /** What one caller got: its results, or the exception it met. */
-  record Outcome(List<IngestResult> results, RuntimeException failure) {}
+  record Outcome(List<IngestResult> results, Throwable failure) {}
 
   Thread first;
 
@@ -127,7 +134,7 @@ class GroupCommitTest {
         try {
           outcomes.set(n, new Outcome(ingestion.ingestDelivery(DeliveryKey.of(prefix + n), List.of(events.get(n))),
               null));
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
           outcomes.set(n, new Outcome(null, e));
         }
       });
@@ -281,5 +288,25 @@ class GroupCommitTest {
       assertThat(o.failure()).isInstanceOf(StoreUnavailableException.class).hasMessageContaining("pool is closed");
     });
     assertThat(memory.find(BUILD)).isEmpty();
+  }
+
+  @Test
+  @DisplayName("an Error thrown by the store's batch write fails every caller of the batch; none waits forever")
+  void anErrorFromTheStoreFailsEveryCallerOfTheBatch() throws Exception {
+    batchError = new AssertionError("engine invariant broken");
+    List<Outcome> outcomes = deliverBehindAHeldOne(tenJobsOfOneBuild());
+    assertThat(outcomes).allSatisfy(o -> {
+      assertThat(o).as("a caller still waiting").isNotNull();
+      assertThat(o.failure()).hasMessageContaining("engine invariant broken");
+    });
+    // the caller that wrote the batch gets the Error itself; the others a store failure caused by it
+    assertThat(outcomes).filteredOn(o -> o.failure() instanceof AssertionError).hasSize(1);
+    assertThat(outcomes).filteredOn(o -> o.failure() instanceof BuildStoreException)
+        .hasSize(9)
+        .allSatisfy(o -> assertThat(o.failure()).hasCauseInstanceOf(AssertionError.class));
+    assertThat(memory.find(BUILD)).isEmpty();
+
+    List<IngestResult> after = ingestion.ingestDelivery(DeliveryKey.of("after"), List.of(job(2, 200)));
+    assertThat(after).extracting(IngestResult::outcome).containsExactly(IngestOutcome.CREATED);
   }
 }

@@ -251,6 +251,29 @@ class WebhookInboxTest {
   }
 
   @Test
+  void anErrorFromTheStoreWhileMergingPutsTheBatchBackAndTheMergerGoesOn() throws Exception {
+    InMemoryBuildStore memory = new InMemoryBuildStore();
+    AtomicInteger writes = new AtomicInteger();
+    BuildStore store = InterceptedStore.of(memory, (method, args) -> {
+      // An assertion inside the database engine: before, it ended the merger's thread, and nothing merged again.
+      if (method.equals("writeBatch") && writes.incrementAndGet() == 1) {
+        throw new AssertionError("engine invariant broken (simulated)");
+      }
+    });
+    WebhookInbox inbox = inbox(store, InboxSettings.defaults());
+    for (int i = 0; i < 5; i++) {
+      accept(inbox, "d" + i, i + " SUCCESS");
+    }
+    inbox.start();
+    assertThat(inbox.awaitMerged(WAIT)).as("backlog %s", inbox.status()).isTrue();
+    assertThat(writes.get()).isGreaterThan(1);
+    assertThat(memory.count()).isEqualTo(5);
+    assertThat(memory.inboxSize()).isZero();
+    assertThat(inbox.status().merged()).isEqualTo(5);
+    assertThat(inbox.status().failed()).isZero();
+  }
+
+  @Test
   void aDeliveryTheStoreKeepsCallingUnavailableWhileItAnswersCountsAsFailedAfterAFewTries() throws Exception {
     InMemoryBuildStore memory = new InMemoryBuildStore();
     AtomicInteger poisonedWrites = new AtomicInteger();

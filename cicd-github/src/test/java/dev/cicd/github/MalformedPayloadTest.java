@@ -82,6 +82,12 @@ class MalformedPayloadTest {
     assertThat(receive("workflow_run", "{\"action\": \"completed\"}").problem()).contains("workflow_run is missing");
     assertThat(receive("workflow_run", WebhookBodies.run("\"id\": 123456789012345678901234567890", true)).problem())
         .contains("out of the 64-bit integer range");
+    assertThat(receive("workflow_run", WebhookBodies.run("\"id\": -5", true)).problem())
+        .isEqualTo("invalid payload: workflow_run.id must be a positive integer, but was -5");
+    assertThat(receive("workflow_job", WebhookBodies.job("queued", "\"id\": 0")).problem())
+        .isEqualTo("invalid payload: workflow_job.id must be a positive integer, but was 0");
+    assertThat(receive("workflow_job", WebhookBodies.job("queued", "\"run_id\": -42")).problem())
+        .isEqualTo("invalid payload: workflow_job.run_id must be a positive integer, but was -42");
   }
 
   @Test

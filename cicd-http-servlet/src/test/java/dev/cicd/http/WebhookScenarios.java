@@ -190,6 +190,21 @@ abstract class WebhookScenarios {
   }
 
   @Test
+  @DisplayName("a delivery whose X-GitHub-Delivery is too long is refused with 400 saying so")
+  void unusableDeliveryId() throws Exception {
+    long runId = nextRunId();
+    byte[] body = run(runId);
+    HttpResponse<String> response = app.send(app.request(ENDPOINT).header("Content-Type", "application/json")
+        .header("X-GitHub-Event", "workflow_run").header("X-GitHub-Delivery", "d".repeat(201))
+        .header("X-Hub-Signature-256", Signer.sign(TestApp.SECRET, body))
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    Checks.problem(response, 400);
+    assertThat(response.body()).contains("invalid delivery headers: deliveryId must be 1 to 200 characters")
+        .doesNotContain("is required");
+    assertThat(stored(runId)).isFalse();
+  }
+
+  @Test
   @DisplayName("the webhook servlet mounted apart (/hooks/github-actions) stores deliveries too")
   void separateWebhookServlet() throws Exception {
     long runId = nextRunId();

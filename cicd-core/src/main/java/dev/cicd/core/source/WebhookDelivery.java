@@ -9,7 +9,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * An authenticated, parsed webhook delivery.
  *
- * @param key delivery identity for deduplication; null when the sender gave no delivery id
+ * @param key delivery identity for deduplication; null when the sender gave no delivery id, or one that is not
+ *     usable (then the delivery is INVALID and its problem starts with {@link #INVALID_DELIVERY_HEADERS})
  * @param eventType the provider's event name, e.g. {@code workflow_run}
  * @param action the payload's action, when it has one
  * @param events what to ingest (empty unless kind is EVENTS)
@@ -22,6 +23,9 @@ public record WebhookDelivery(
     @Nullable String action,
     List<ProviderEvent> events,
     @Nullable String problem) {
+
+  /** How the problem of a delivery whose id headers are present but not usable (too long, say) begins. */
+  public static final String INVALID_DELIVERY_HEADERS = "invalid delivery headers: ";
 
   public WebhookDelivery {
     Objects.requireNonNull(kind, "kind");

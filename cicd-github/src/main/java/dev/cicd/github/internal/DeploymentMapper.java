@@ -33,8 +33,8 @@ public final class DeploymentMapper {
     return new DeploymentUpdate(new DeploymentStatus(
         "github",
         RunMapper.requireRepository(repository, "deployment_status"),
-        deployment.requiredLong("id"),
-        status.requiredLong("id"),
+        deployment.requiredId("id"),
+        status.requiredId("id"),
         environment,
         state,
         deployment.nonEmptyText("sha"),

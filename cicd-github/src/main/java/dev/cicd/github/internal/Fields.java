@@ -104,6 +104,15 @@ public final class Fields {
     return value;
   }
 
+  /** A GitHub id: a required integer of at least 1 (GitHub numbers runs, jobs and deployments from 1). */
+  public long requiredId(String name) {
+    long value = requiredLong(name);
+    if (value < 1) {
+      throw new PayloadException("invalid payload: " + child(name) + " must be a positive integer, but was " + value);
+    }
+    return value;
+  }
+
   public long longOr(String name, long fallback) {
     Long value = optionalLong(name);
     return value == null ? fallback : value;

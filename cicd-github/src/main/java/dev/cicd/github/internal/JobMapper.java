@@ -29,12 +29,12 @@ public final class JobMapper {
    */
   public static JobUpdate map(Fields job, String repository, @Nullable Integer requestedAttempt,
       @Nullable Long runId) {
-    long run = runId != null ? runId : job.requiredLong("run_id");
+    long run = runId != null ? runId : job.requiredId("run_id");
     BuildId buildId = BuildId.github(RunMapper.requireRepository(repository, job.path()), run);
     int attempt = requestedAttempt != null ? requestedAttempt : job.intOr("run_attempt", 1, 1);
     BuildStatus status = Statuses.status(job, "status");
     Job mapped = new Job(
-        job.requiredLong("id"),
+        job.requiredId("id"),
         attempt,
         nameOr(job.text("name"), ""),
         status,

@@ -25,7 +25,7 @@ public final class RunMapper {
    * @throws UnknownValueException for a status this library does not know
    */
   public static RunUpdate map(Fields run, @Nullable Fields workflow, String repository) {
-    BuildId id = BuildId.github(requireRepository(repository, run.path()), run.requiredLong("id"));
+    BuildId id = BuildId.github(requireRepository(repository, run.path()), run.requiredId("id"));
     BuildStatus status = Statuses.status(run, "status");
     Instant updatedAt = run.instant("updated_at");
     Fields headCommit = run.object("head_commit");

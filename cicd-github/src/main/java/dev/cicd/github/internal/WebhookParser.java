@@ -46,7 +46,7 @@ public final class WebhookParser {
     try {
       key = deliveryKey(request);
     } catch (IllegalArgumentException e) {
-      return WebhookDelivery.invalid(null, event, "invalid delivery headers: " + e.getMessage());
+      return WebhookDelivery.invalid(null, event, WebhookDelivery.INVALID_DELIVERY_HEADERS + e.getMessage());
     }
     if (event.isEmpty()) {
       return WebhookDelivery.invalid(key, event, "X-GitHub-Event header is missing");

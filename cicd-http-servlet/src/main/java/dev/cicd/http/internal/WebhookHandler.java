@@ -9,6 +9,7 @@ import dev.cicd.core.ingest.IngestResult;
 import dev.cicd.core.ingest.WebhookInbox;
 import dev.cicd.core.source.InvalidWebhookSignatureException;
 import dev.cicd.core.source.WebhookDelivery;
+import dev.cicd.core.source.WebhookKind;
 import dev.cicd.core.source.WebhookReceiver;
 import dev.cicd.core.source.WebhookRequest;
 import dev.cicd.core.store.BuildStoreException;
@@ -88,7 +89,11 @@ public final class WebhookHandler {
     WebhookDelivery delivery = receiver.receive(request);
     DeliveryKey key = delivery.key();
     if (key == null) {
-      throw new HttpProblem(400, MISSING_DELIVERY_ID, "the delivery id header (X-GitHub-Delivery) is required");
+      String problem = delivery.problem();
+      boolean unusable = delivery.kind() == WebhookKind.INVALID && problem != null
+          && problem.startsWith(WebhookDelivery.INVALID_DELIVERY_HEADERS);
+      throw new HttpProblem(400, MISSING_DELIVERY_ID,
+          unusable ? problem : "the delivery id header (X-GitHub-Delivery) is required");
     }
     switch (delivery.kind()) {
       case INVALID -> throw HttpProblem.badRequest(delivery.problem() == null ? "the payload is not usable"

@@ -75,6 +75,7 @@ final class JettyServer {
     holder.setInitOrder(1);
     context.addServlet(holder, "/*");
     server.setHandler(new LiveUpdatesBypass(new GracefulHandler(compressed(context)), context));
+    server.setErrorHandler(new ProblemErrorHandler());
     server.setStopTimeout(stopTimeout.toMillis());
     server.setStopAtShutdown(false);
     try {

@@ -133,6 +133,34 @@ class JettyServerTest {
     }
   }
 
+  @Test
+  @DisplayName("errors Jetty answers before the servlet (a URI too long, headers too large) are problem+json too")
+  void errorsOutsideTheServletAreProblemJson() throws Exception {
+    JettyServer jetty = JettyServer.start(0, new ContentServlet(), Duration.ofSeconds(5));
+    try {
+      HttpResponse<String> longUri = http.send(HttpRequest.newBuilder(
+          URI.create("http://127.0.0.1:" + jetty.port() + "/api/builds?repository=" + "a".repeat(20_000))).build(),
+          HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> bigHeader = http.send(HttpRequest.newBuilder(
+          URI.create("http://127.0.0.1:" + jetty.port() + "/app.js")).header("X-Padding", "p".repeat(20_000)).build(),
+          HttpResponse.BodyHandlers.ofString());
+
+      assertThat(longUri.statusCode()).isEqualTo(414);
+      assertThat(longUri.headers().firstValue("Content-Type")).hasValueSatisfying(
+          type -> assertThat(type).startsWith("application/problem+json"));
+      com.fasterxml.jackson.databind.JsonNode problem =
+          new com.fasterxml.jackson.databind.ObjectMapper().readTree(longUri.body());
+      assertThat(problem.path("status").asInt()).isEqualTo(414);
+      assertThat(problem.path("title").asText()).isEqualTo("URI Too Long");
+      assertThat(problem.path("detail").asText()).isNotBlank();
+      assertThat(bigHeader.statusCode()).isEqualTo(431);
+      assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(bigHeader.body()).path("status").asInt())
+          .isEqualTo(431);
+    } finally {
+      jetty.stop();
+    }
+  }
+
   private static InputStream openStream(int port) throws IOException {
     Socket socket = new Socket("127.0.0.1", port);
     socket.getOutputStream().write(("GET /api/events HTTP/1.1\r\nHost: localhost\r\n\r\n").getBytes());

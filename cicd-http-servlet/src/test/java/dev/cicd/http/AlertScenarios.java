@@ -121,6 +121,12 @@ abstract class AlertScenarios {
         "{\"rules\": [{\"id\": \"y\", \"type\": \"failed\", \"receivers\": [\"nobody\"]}],"
             + " \"receivers\": [{\"id\": \"team\", \"channel\": \"pagerduty\"}]}"), 400);
     assertThat(crossRef.path("errors").toString()).contains("pagerduty", "nobody");
+
+    // the configuration is replaced as a whole: a body without rules would have removed every rule
+    JsonNode noRules = Checks.problem(post("api/alerts/configure", TestApp.ADMIN_TOKEN, "{}"), 400);
+    assertThat(noRules.path("errors").toString()).contains("rules is required");
+    assertThat(app.alerting.engine().config().rules()).extracting(r -> r.id())
+        .containsExactly("main-failed", "three-in-a-row");
   }
 
   @Test

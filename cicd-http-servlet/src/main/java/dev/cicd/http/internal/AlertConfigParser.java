@@ -45,6 +45,11 @@ final class AlertConfigParser {
       throw HttpProblem.badRequest("the body must be a JSON object with rules and receivers");
     }
     fields(body, TOP, "");
+    if (body.path("rules").isMissingNode()) {
+      // The whole configuration is replaced: a body without rules (an empty object sent by mistake) would remove
+      // every rule. An empty array says so on purpose.
+      problems.add("rules is required (the configuration is replaced as a whole; [] removes every rule)");
+    }
     List<AlertRule> rules = new ArrayList<>();
     JsonNode ruleNodes = array(body.path("rules"), "rules", MAX_RULES);
     for (int i = 0; i < ruleNodes.size(); i++) {

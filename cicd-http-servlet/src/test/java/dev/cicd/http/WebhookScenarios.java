@@ -178,30 +178,25 @@ abstract class WebhookScenarios {
   }
 
   @Test
-  @DisplayName("a delivery without X-GitHub-Delivery is refused with 400")
-  void missingDeliveryId() throws Exception {
-    long runId = nextRunId();
-    byte[] body = run(runId);
-    HttpResponse<String> response = app.send(app.request(ENDPOINT).header("Content-Type", "application/json")
-        .header("X-GitHub-Event", "workflow_run").header("X-Hub-Signature-256", Signer.sign(TestApp.SECRET, body))
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
-    Checks.problem(response, 400);
-    assertThat(stored(runId)).isFalse();
+  @DisplayName("a delivery without X-GitHub-Delivery, or with one too long, is refused with 400 saying which")
+  void missingOrUnusableDeliveryId() throws Exception {
+    assertThat(refusedDelivery(null).path("detail").asText()).contains("X-GitHub-Delivery) is required");
+    assertThat(refusedDelivery("d".repeat(201)).path("detail").asText())
+        .isEqualTo("invalid delivery headers: deliveryId must be 1 to 200 characters");
   }
 
-  @Test
-  @DisplayName("a delivery whose X-GitHub-Delivery is too long is refused with 400 saying so")
-  void unusableDeliveryId() throws Exception {
+  /** Posts a signed run with {@code deliveryId} (none when null); checks the 400 and that nothing was stored. */
+  private JsonNode refusedDelivery(String deliveryId) throws Exception {
     long runId = nextRunId();
     byte[] body = run(runId);
-    HttpResponse<String> response = app.send(app.request(ENDPOINT).header("Content-Type", "application/json")
-        .header("X-GitHub-Event", "workflow_run").header("X-GitHub-Delivery", "d".repeat(201))
-        .header("X-Hub-Signature-256", Signer.sign(TestApp.SECRET, body))
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
-    Checks.problem(response, 400);
-    assertThat(response.body()).contains("invalid delivery headers: deliveryId must be 1 to 200 characters")
-        .doesNotContain("is required");
+    HttpRequest.Builder request = app.request(ENDPOINT).header("Content-Type", "application/json")
+        .header("X-GitHub-Event", "workflow_run").header("X-Hub-Signature-256", Signer.sign(TestApp.SECRET, body));
+    if (deliveryId != null) {
+      request.header("X-GitHub-Delivery", deliveryId);
+    }
+    JsonNode problem = Checks.problem(app.send(request.POST(HttpRequest.BodyPublishers.ofByteArray(body))), 400);
     assertThat(stored(runId)).isFalse();
+    return problem;
   }
 
   @Test

@@ -127,10 +127,10 @@ class GroupCommitTest {
   /** Starts one thread per event, delivering it as {@code prefix + i}; returns once all of them are queued. */
   List<Thread> deliverInThreads(String prefix, List<JobUpdate> events, List<Outcome> outcomes)
       throws InterruptedException {
-    List<Thread> threads = new ArrayList<>();
+    List<Runnable> calls = new ArrayList<>();
     for (int i = 0; i < events.size(); i++) {
       int n = i;
-      Thread thread = new Thread(() -> {
+      calls.add(() -> {
         try {
           outcomes.set(n, new Outcome(ingestion.ingestDelivery(DeliveryKey.of(prefix + n), List.of(events.get(n))),
               null));
@@ -138,14 +138,8 @@ class GroupCommitTest {
           outcomes.set(n, new Outcome(null, e));
         }
       });
-      threads.add(thread);
-      thread.start();
     }
-    // a queued caller waits in timed waits; before queueing it never waits
-    while (!threads.stream().allMatch(t -> t.getState() == Thread.State.TIMED_WAITING)) {
-      Thread.sleep(1);
-    }
-    return threads;
+    return QueuedCallers.start(calls);
   }
 
   static List<JobUpdate> tenJobsOfOneBuild() {
@@ -295,15 +289,8 @@ class GroupCommitTest {
   void anErrorFromTheStoreFailsEveryCallerOfTheBatch() throws Exception {
     batchError = new AssertionError("engine invariant broken");
     List<Outcome> outcomes = deliverBehindAHeldOne(tenJobsOfOneBuild());
-    assertThat(outcomes).allSatisfy(o -> {
-      assertThat(o).as("a caller still waiting").isNotNull();
-      assertThat(o.failure()).hasMessageContaining("engine invariant broken");
-    });
-    // the caller that wrote the batch gets the Error itself; the others a store failure caused by it
-    assertThat(outcomes).filteredOn(o -> o.failure() instanceof AssertionError).hasSize(1);
-    assertThat(outcomes).filteredOn(o -> o.failure() instanceof BuildStoreException)
-        .hasSize(9)
-        .allSatisfy(o -> assertThat(o.failure()).hasCauseInstanceOf(AssertionError.class));
+    QueuedCallers.assertEveryCallerMetTheError(
+        outcomes.stream().map(o -> o == null ? null : o.failure()).toList(), "engine invariant broken");
     assertThat(memory.find(BUILD)).isEmpty();
 
     List<IngestResult> after = ingestion.ingestDelivery(DeliveryKey.of("after"), List.of(job(2, 200)));

@@ -67,15 +67,8 @@ class InboxAppendsTest {
   void anErrorFromTheStoreFailsEveryCallerOfTheBatch() throws Exception {
     batchFailure = new AssertionError("engine invariant broken");
     List<Outcome> outcomes = appendBehindAHeldOne(8);
-    assertThat(outcomes).allSatisfy(o -> {
-      assertThat(o).as("a caller still waiting").isNotNull();
-      assertThat(o.failure()).hasMessageContaining("engine invariant broken");
-    });
-    // the caller that wrote the batch gets the Error itself; the others a store failure caused by it
-    assertThat(outcomes).filteredOn(o -> o.failure() instanceof AssertionError).hasSize(1);
-    assertThat(outcomes).filteredOn(o -> o.failure() instanceof BuildStoreException)
-        .hasSize(7)
-        .allSatisfy(o -> assertThat(o.failure()).hasCauseInstanceOf(AssertionError.class));
+    QueuedCallers.assertEveryCallerMetTheError(
+        outcomes.stream().map(o -> o == null ? null : o.failure()).toList(), "engine invariant broken");
 
     batchFailure = null;
     assertThat(appends.append(entry("after"))).isTrue();
@@ -89,23 +82,18 @@ class InboxAppendsTest {
       Thread.sleep(1);
     }
     List<Outcome> outcomes = new CopyOnWriteArrayList<>(new Outcome[count]);
-    List<Thread> threads = new ArrayList<>();
+    List<Runnable> calls = new ArrayList<>();
     for (int i = 0; i < count; i++) {
       int n = i;
-      Thread thread = new Thread(() -> {
+      calls.add(() -> {
         try {
           outcomes.set(n, new Outcome(appends.append(entry("d-" + n)), null));
         } catch (RuntimeException | Error e) {
           outcomes.set(n, new Outcome(null, e));
         }
       });
-      threads.add(thread);
-      thread.start();
     }
-    // a queued caller waits in timed waits; before queueing it never waits
-    while (!threads.stream().allMatch(t -> t.getState() == Thread.State.TIMED_WAITING)) {
-      Thread.sleep(1);
-    }
+    List<Thread> threads = QueuedCallers.start(calls);
     release.countDown();
     first.join(10_000);
     for (Thread thread : threads) {

@@ -226,39 +226,31 @@ class WebhookInboxTest {
 
   @Test
   void aFailureOfAnyKindPutsTheBatchBackAndTheBacklogStaysExact() throws Exception {
-    InMemoryBuildStore memory = new InMemoryBuildStore();
-    AtomicInteger writes = new AtomicInteger();
     AtomicInteger checks = new AtomicInteger();
-    BuildStore store = InterceptedStore.of(memory, (method, args) -> {
-      // Not a BuildStoreException: what a driver or pool may throw that no mapping foresaw.
-      if (method.equals("writeBatch") && writes.incrementAndGet() == 1) {
-        throw new IllegalStateException("connection pool shut down (simulated)");
-      }
-      if (method.equals("checkAvailable") && checks.incrementAndGet() == 1) {
-        throw new IllegalStateException("connection pool shut down (simulated)");
-      }
-    });
-    WebhookInbox inbox = inbox(store, InboxSettings.defaults());
-    for (int i = 0; i < 5; i++) {
-      accept(inbox, "d" + i, i + " SUCCESS");
-    }
-    inbox.start();
-    assertThat(inbox.awaitMerged(WAIT)).as("backlog %s", inbox.status()).isTrue();
-    assertThat(memory.count()).isEqualTo(5);
-    assertThat(memory.inboxSize()).isZero();
-    assertThat(inbox.status().merged()).isEqualTo(5);
-    assertThat(inbox.status().failed()).isZero();
+    // Not a BuildStoreException: what a driver or pool may throw that no mapping foresaw.
+    mergesAllAfterAFirstWriteFails(new IllegalStateException("connection pool shut down (simulated)"),
+        (method, args) -> {
+          if (method.equals("checkAvailable") && checks.incrementAndGet() == 1) {
+            throw new IllegalStateException("connection pool shut down (simulated)");
+          }
+        });
   }
 
   @Test
   void anErrorFromTheStoreWhileMergingPutsTheBatchBackAndTheMergerGoesOn() throws Exception {
+    // An assertion inside the database engine: before, it ended the merger's thread, and nothing merged again.
+    mergesAllAfterAFirstWriteFails(new AssertionError("engine invariant broken (simulated)"), (method, args) -> { });
+  }
+
+  /** Five deliveries whose first batch write throws {@code failure}: all are merged once, none counts failed. */
+  private void mergesAllAfterAFirstWriteFails(Throwable failure, InterceptedStore.Hook otherwise) throws Exception {
     InMemoryBuildStore memory = new InMemoryBuildStore();
     AtomicInteger writes = new AtomicInteger();
     BuildStore store = InterceptedStore.of(memory, (method, args) -> {
-      // An assertion inside the database engine: before, it ended the merger's thread, and nothing merged again.
       if (method.equals("writeBatch") && writes.incrementAndGet() == 1) {
-        throw new AssertionError("engine invariant broken (simulated)");
+        throw failure;
       }
+      otherwise.before(method, args);
     });
     WebhookInbox inbox = inbox(store, InboxSettings.defaults());
     for (int i = 0; i < 5; i++) {

@@ -19,6 +19,7 @@ import dev.cicd.store.jpa.internal.BuildWriter;
 import dev.cicd.store.jpa.internal.DayStamps;
 import dev.cicd.store.jpa.internal.DeliveryLog;
 import dev.cicd.store.jpa.internal.DeploymentLog;
+import dev.cicd.store.jpa.internal.H2Compaction;
 import dev.cicd.store.jpa.internal.H2Leftovers;
 import dev.cicd.store.jpa.internal.Inbox;
 import dev.cicd.store.jpa.internal.Jpa;
@@ -111,6 +112,10 @@ public final class JpaBuildStore implements BuildStore, AutoCloseable {
     HikariDataSource pool = null;
     DataSource dataSource;
     if (config.h2Directory() != null) {
+      if (config.compactH2OnOpen()) {
+        Path directory = config.h2Directory();
+        H2Compaction.compactIfSparse(JpaStoreConfig.h2Url(directory), JpaStoreConfig.h2File(directory));
+      }
       pool = StoreBootstrap.h2Pool(config.h2Directory(), config.maximumPoolSize(), config.connectionTimeout());
       dataSource = pool;
     } else if (config.jdbcUrl() != null) {

@@ -1,0 +1,70 @@
+package dev.cicd.store.jpa;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cicd.core.ingest.DeliveryKey;
+import dev.cicd.store.jpa.internal.H2Compaction;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * H2, as the store runs it ({@code REUSE_SPACE=FALSE}), appends every commit's pages to its file and gives no space
+ * back, not even at close; the store compacts the file when it opens it.
+ */
+class H2CompactionTest {
+  @TempDir
+  Path dir;
+
+  @Test
+  @DisplayName("a file of mostly dead space is compacted when the store opens, with every row kept")
+  void sparseFileIsCompactedAtOpen() throws Exception {
+    Path file = JpaStoreConfig.h2File(dir);
+    int deliveries = 0;
+    try (JpaBuildStore store = JpaBuildStore.h2(dir)) {
+      while (Files.size(file) < 3 * H2Compaction.MIN_FILE_BYTES && deliveries < 50_000) {
+        assertThat(store.recordDelivery(DeliveryKey.of("d-" + deliveries++), Instant.now())).isTrue();
+      }
+    }
+    long grown = Files.size(file);
+    assertThat(grown).as("after %d one-row commits", deliveries).isGreaterThanOrEqualTo(3 * H2Compaction.MIN_FILE_BYTES);
+
+    JpaStoreConfig asItIs = JpaStoreConfig.builder().h2(dir).compactH2OnOpen(false).build();
+    assertThat(asItIs.toBuilder().build().compactH2OnOpen()).isFalse();
+    assertThat(asItIs.toString()).contains("compactH2OnOpen=false");
+    try (JpaBuildStore store = JpaBuildStore.create(asItIs)) {
+      assertThat(store.hasDelivery(DeliveryKey.of("d-0"))).isTrue();
+    }
+    assertThat(Files.size(file)).as("closing gives no space back, nor does opening without compaction")
+        .isGreaterThanOrEqualTo(grown);
+
+    // what a compaction killed half-way leaves behind
+    Path leftover = dir.resolve(file.getFileName() + ".tempFile");
+    Files.write(leftover, new byte[4096]);
+    try (JpaBuildStore store = JpaBuildStore.h2(dir)) {
+      assertThat(Files.size(file)).as("compacted at open").isLessThan(grown / 4);
+      assertThat(leftover).doesNotExist();
+      for (int i = 0; i < deliveries; i++) {
+        assertThat(store.hasDelivery(DeliveryKey.of("d-" + i))).as("delivery %d kept", i).isTrue();
+      }
+      assertThat(store.recordDelivery(DeliveryKey.of("d-0"), Instant.now())).isFalse();
+      assertThat(store.recordDelivery(DeliveryKey.of("after"), Instant.now())).isTrue();
+    }
+  }
+
+  @Test
+  @DisplayName("a small file or no file at all is opened as it is")
+  void smallOrMissingFileIsLeftAlone() throws Exception {
+    Path file = JpaStoreConfig.h2File(dir);
+    String url = JpaStoreConfig.h2Url(dir);
+    assertThat(H2Compaction.compactIfSparse(url, file)).isFalse();
+    assertThat(file).doesNotExist();
+    JpaBuildStore.h2(dir).close();
+    long size = Files.size(file);
+    assertThat(H2Compaction.compactIfSparse(url, file)).isFalse();
+    assertThat(Files.size(file)).isEqualTo(size);
+  }
+}

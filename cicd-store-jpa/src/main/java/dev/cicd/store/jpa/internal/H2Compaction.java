@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
  * file when it closes (its compaction only moves chunks into reused space). Measured with H2 2.5.252: 20,000
  * rows in 40,000 small commits made an 862 MB file holding 2 MB of data. Only H2's offline compaction
  * ({@code SHUTDOWN COMPACT}: every map copied into {@code <file>.tempFile}, which then atomically replaces the
- * file) gives the space back; a process killed during it leaves the old file intact. So before the store's pool
+ * file) gives the space back; a process killed during it leaves the old file intact (and H2 deletes the
+ * temporary file when it next opens the database). So before the store's pool
  * opens the database, this opens it alone, finishes leftover commits ({@link H2Leftovers}), and runs
  * {@code SHUTDOWN COMPACT} when the file is at least {@link #MIN_FILE_BYTES} and less than
  * {@link #MAX_FILL_PERCENT} % of its chunk space holds live pages.
@@ -46,8 +47,6 @@ public final class H2Compaction {
         return false;
       }
       try (Connection c = DriverManager.getConnection(url, "sa", "")) {
-        // Only the process holding the database may remove what a compaction killed half-way left behind.
-        Files.deleteIfExists(file.resolveSibling(file.getFileName() + ".tempFile"));
         H2Leftovers.finishCommitted(c);
         long before = Files.size(file);
         int fill = chunksFillRate(c);

@@ -4,10 +4,18 @@ import dev.cicd.benchmarks.ingest.IngestServer.Mode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /** One measurement of one configuration on a fresh server process and database. */
 final class IngestRun {
+  /**
+   * System property: more JVM options for each server process, separated by spaces (a profiler, say:
+   * {@code -XX:StartFlightRecording=filename=/tmp/server.jfr}).
+   */
+  static final String SERVER_JVM_OPTIONS = "cicd.bench.serverJvmOptions";
+
   private IngestRun() {}
 
   private static void deleteTree(Path dir) throws java.io.IOException {
@@ -30,7 +38,12 @@ final class IngestRun {
         : Database.h2(Files.createDirectories(work.resolve(name + "-" + rep)));
     Path log = work.resolve(name + "-" + store + "-" + rep + ".log");
     try {
-      ServerProcess server = ServerProcess.start(mode, db, 0, log, "-Xmx1g");
+      List<String> jvm = new ArrayList<>(List.of("-Xmx1g"));
+      String extra = System.getProperty(SERVER_JVM_OPTIONS, "").strip();
+      if (!extra.isEmpty()) {
+        jvm.addAll(List.of(extra.split("\\s+")));
+      }
+      ServerProcess server = ServerProcess.start(mode, db, 0, log, jvm.toArray(String[]::new));
       LoadResult warm;
       LoadResult max;
       LoadResult half;

@@ -7,11 +7,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
@@ -33,11 +36,15 @@ final class ReferenceSummary {
   final @Nullable Double rerunRate;
   final @Nullable Double firstAttemptSuccessRate;
   final @Nullable Double mttrMs;
-  final Map<LocalDate, Long> daily;
-  final Map<String, Long> byRepository;
+  /** Per UTC day of completion: total, success, failure class, p50 and p95 duration. */
+  final Map<String, List<Object>> daily;
+  /** Per repository: the same. */
+  final Map<String, List<Object>> byRepository;
 
-  ReferenceSummary(RunHistory history, Instant from, Instant to) {
-    List<Run> window = history.runs().stream().filter(r -> completed(r) && inWindow(r.latest(), from, to)).toList();
+  /** The summary of the runs {@code filter} accepts (by repository, workflow or branch). */
+  ReferenceSummary(RunHistory history, Instant from, Instant to, Predicate<Run> filter) {
+    List<Run> runs = history.runs().stream().filter(filter).toList();
+    List<Run> window = runs.stream().filter(r -> completed(r) && inWindow(r.latest(), from, to)).toList();
     total = window.size();
     byConclusion = window.stream().collect(Collectors.groupingBy(r -> bucket(r.latest().conclusion()),
         Collectors.counting()));
@@ -52,10 +59,22 @@ final class ReferenceSummary {
         / window.size();
     firstAttemptSuccessRate = relevant.isEmpty() ? null : (double) relevant.stream()
         .filter(r -> "success".equals(r.attempts().get(0).conclusion())).count() / relevant.size();
-    mttrMs = mttr(history, from, to);
-    daily = new TreeMap<>(window.stream().collect(Collectors.groupingBy(
-        r -> LocalDate.ofInstant(r.latest().completedAt(), ZoneOffset.UTC), Collectors.counting())));
-    byRepository = new TreeMap<>(window.stream().collect(Collectors.groupingBy(Run::repository, Collectors.counting())));
+    mttrMs = mttr(runs, from, to);
+    daily = groups(window, r -> LocalDate.ofInstant(r.latest().completedAt(), ZoneOffset.UTC).toString());
+    byRepository = groups(window, Run::repository);
+  }
+
+  private static Map<String, List<Object>> groups(List<Run> window, Function<Run, String> key) {
+    Map<String, List<Object>> groups = new TreeMap<>();
+    window.stream().collect(Collectors.groupingBy(key)).forEach((name, runs) -> {
+      List<Long> durations = sorted(runs.stream().filter(r -> relevant(r.latest().conclusion()))
+          .map(r -> millis(r.latest().startedAt(), r.latest().completedAt())).toList());
+      groups.put(name, Arrays.asList((long) runs.size(),
+          runs.stream().filter(r -> r.latest().conclusion().equals("success")).count(),
+          runs.stream().filter(r -> FAILURE_CLASS.contains(r.latest().conclusion())).count(),
+          percentile(durations, 50), percentile(durations, 95)));
+    });
+    return groups;
   }
 
   /** Nearest rank: the value at rank ceil(p/100 × n), 1-based. */
@@ -84,8 +103,8 @@ final class ReferenceSummary {
   }
 
   /** Mean length of the failure episodes whose ending success lies in the window, per repository, workflow, branch. */
-  private static @Nullable Double mttr(RunHistory history, Instant from, Instant to) {
-    Map<String, List<Run>> sequences = history.runs().stream()
+  private static @Nullable Double mttr(List<Run> runs, Instant from, Instant to) {
+    Map<String, List<Run>> sequences = runs.stream()
         .filter(r -> completed(r) && relevant(r.latest().conclusion()))
         .collect(Collectors.groupingBy(r -> r.repository() + "\u0000" + r.workflow() + "\u0000" + r.branch()));
     List<Long> episodes = new ArrayList<>();

@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -78,7 +79,12 @@ class WebhookHistoryTest {
     List<Delivery> deliveries = shuffledWithRepeats(HistoryDeliveries.of(history), new Random(7));
     Instant from = start.plus(Duration.ofDays(3)).plusSeconds(3600 * 7 + 13);
     Instant to = start.plus(Duration.ofDays(13));
-    ReferenceSummary expected = new ReferenceSummary(history, from, to);
+    ReferenceSummary expected = new ReferenceSummary(history, from, to, run -> true);
+    String repository = RunHistory.REPOSITORIES.get(1);
+    String branch = RunHistory.BRANCHES.get(1);
+    ReferenceSummary narrowed = new ReferenceSummary(history, from, to,
+        run -> run.repository().equals(repository) && run.branch().equals(branch));
+    assertThat(narrowed.total).isPositive();
     assertThat(expected.total).as("builds in the window").isGreaterThan(150);
     assertThat(expected.flaky).isPositive();
     assertThat(expected.mttrMs).isNotNull();
@@ -96,10 +102,12 @@ class WebhookHistoryTest {
         awaitMerged(base);
       }
       JsonNode summary = get(base, summaryPath);
+      JsonNode filtered = get(base, summaryPath + "&repository=" + q(repository) + "&branch=" + q(branch));
       System.out.printf("history: %d runs, %d deliveries posted %s; window: %d builds, %d durations, %d queue times,"
           + " %d flaky, MTTR %.0f ms%n", history.runs().size(), deliveries.size(), statuses, expected.total,
           expected.durations.size(), expected.queues.size(), expected.flaky, expected.mttrMs);
       assertSummary(summary, expected);
+      assertSummary(filtered, narrowed);
       assertThat(listedRunIds(base)).as("every run listed once")
           .containsExactlyInAnyOrderElementsOf(history.runs().stream().map(RunHistory.Run::id).toList());
     }
@@ -127,14 +135,25 @@ class WebhookHistoryTest {
     assertThat(summary.path("firstAttemptSuccessRate").asDouble())
         .isCloseTo(expected.firstAttemptSuccessRate, within(1e-12));
     assertThat(summary.path("mttrMs").asDouble()).isCloseTo(expected.mttrMs, within(0.5));
-    Map<String, Long> daily = new TreeMap<>();
-    summary.path("daily").forEach(d -> daily.put(d.path("date").asText(), d.path("total").asLong()));
-    Map<String, Long> expectedDaily = new TreeMap<>();
-    expected.daily.forEach((date, count) -> expectedDaily.put(date.toString(), count));
-    assertThat(daily).isEqualTo(expectedDaily);
-    Map<String, Long> repositories = new TreeMap<>();
-    summary.path("byRepository").forEach(r -> repositories.put(r.path("repository").asText(), r.path("total").asLong()));
-    assertThat(repositories).isEqualTo(expected.byRepository);
+    assertThat(groups(summary.path("daily"), "date")).isEqualTo(expected.daily);
+    assertThat(groups(summary.path("byRepository"), "repository")).isEqualTo(expected.byRepository);
+  }
+
+  /** Total, success, failure class, p50 and p95 duration of each group with builds (the daily series has every day). */
+  private static Map<String, List<Object>> groups(JsonNode groups, String nameField) {
+    Map<String, List<Object>> byName = new TreeMap<>();
+    groups.forEach(g -> {
+      if (g.path("total").asLong() > 0) {
+        byName.put(g.path(nameField).asText(), Arrays.asList(g.path("total").asLong(),
+            g.path("success").asLong(), g.path("failed").asLong(), nullableLong(g.path("p50DurationMs")),
+            nullableLong(g.path("p95DurationMs"))));
+      }
+    });
+    return byName;
+  }
+
+  private static Long nullableLong(JsonNode value) {
+    return value.isNull() || value.isMissingNode() ? null : value.asLong();
   }
 
   /** Every delivery, a fifth of them again under the same id and a tenth again under a new id, in random order. */

@@ -21,9 +21,10 @@ import org.slf4j.LoggerFactory;
  * ({@code SHUTDOWN COMPACT}: every map copied into {@code <file>.tempFile}, which then atomically replaces the
  * file) gives the space back; a process killed during it leaves the old file intact (and H2 deletes the
  * temporary file when it next opens the database). So before the store's pool
- * opens the database, this opens it alone, finishes leftover commits ({@link H2Leftovers}), and runs
+ * opens the database, this opens it, finishes leftover commits ({@link H2Leftovers}), and runs
  * {@code SHUTDOWN COMPACT} when the file is at least {@link #MIN_FILE_BYTES} and less than
- * {@link #MAX_FILL_PERCENT} % of its chunk space holds live pages.
+ * {@link #MAX_FILL_PERCENT} % of its chunk space holds live pages — unless the database is open in this process
+ * already (another session than its own), which {@code SHUTDOWN} would close under its other users.
  */
 public final class H2Compaction {
   /** Files smaller than this are left as they are. */
@@ -47,6 +48,11 @@ public final class H2Compaction {
         return false;
       }
       try (Connection c = DriverManager.getConnection(url, "sa", "")) {
+        if (sessions(c) > 1) {
+          // Open in this process already (another store, or the application's own connections): SHUTDOWN would
+          // close it under them.
+          return false;
+        }
         H2Leftovers.finishCommitted(c);
         long before = Files.size(file);
         int fill = chunksFillRate(c);
@@ -55,6 +61,12 @@ public final class H2Compaction {
         }
         long start = System.nanoTime();
         try (Statement s = c.createStatement()) {
+          // Exclusive mode refuses new connections from here on: nobody can join between the check and SHUTDOWN.
+          s.execute("SET EXCLUSIVE 1");
+          if (sessions(c) > 1) {
+            s.execute("SET EXCLUSIVE 0");
+            return false;
+          }
           s.execute("SHUTDOWN COMPACT");
         }
         LOG.info("Compacted the H2 database file {}: {} MB to {} MB ({} % of it held live data) in {} ms", file,
@@ -69,6 +81,14 @@ public final class H2Compaction {
 
   private static String megabytes(long bytes) {
     return String.format(java.util.Locale.ROOT, "%.1f", bytes / 1048576.0);
+  }
+
+  private static long sessions(Connection c) throws SQLException {
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS")) {
+      rs.next();
+      return rs.getLong(1);
+    }
   }
 
   /** H2's share (%) of the chunks' space that holds live pages. */

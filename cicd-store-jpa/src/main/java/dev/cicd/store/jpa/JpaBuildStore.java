@@ -111,11 +111,10 @@ public final class JpaBuildStore implements BuildStore, AutoCloseable {
     Objects.requireNonNull(config, "config");
     HikariDataSource pool = null;
     DataSource dataSource;
+    if (config.compactH2OnOpen()) {
+      compactH2(config);
+    }
     if (config.h2Directory() != null) {
-      if (config.compactH2OnOpen()) {
-        Path directory = config.h2Directory();
-        H2Compaction.compactIfSparse(JpaStoreConfig.h2Url(directory), JpaStoreConfig.h2File(directory));
-      }
       pool = StoreBootstrap.h2Pool(config.h2Directory(), config.maximumPoolSize(), config.connectionTimeout());
       dataSource = pool;
     } else if (config.jdbcUrl() != null) {
@@ -141,6 +140,18 @@ public final class JpaBuildStore implements BuildStore, AutoCloseable {
         pool.close();
       }
       throw e;
+    }
+  }
+
+  /** Compacts the embedded H2 file the store is about to pool, if it is mostly dead space ({@link H2Compaction}). */
+  private static void compactH2(JpaStoreConfig config) {
+    Path directory = config.h2Directory();
+    if (directory != null) {
+      H2Compaction.compactIfSparse(JpaStoreConfig.h2Url(directory), JpaStoreConfig.h2File(directory));
+    } else if (config.jdbcUrl() != null) {
+      String url = config.jdbcUrl();
+      H2Compaction.embeddedFile(url).ifPresent(file ->
+          H2Compaction.compactIfSparse(url, file, config.username(), config.password()));
     }
   }
 

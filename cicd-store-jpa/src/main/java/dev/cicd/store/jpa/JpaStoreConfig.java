@@ -205,11 +205,12 @@ public final class JpaStoreConfig {
     }
 
     /**
-     * Whether opening an {@link #h2(Path) H2 directory} first compacts its file when it is at least 16 MB and
+     * Whether opening an embedded H2 database the store pools (an {@link #h2(Path) H2 directory}, or a
+     * {@code jdbc:h2:file:} {@link #jdbcUrl URL}) first compacts its file when it is at least 16 MB and
      * mostly dead space (default true). H2 writes each commit's pages at the end of the file and, as the store
      * runs it, never reuses or gives back the space they replace, not even when it closes; the compaction at
      * open copies the live data into a new file (about 16 s for 200 MB of live data here) and is the only point
-     * where the space comes back. Ignored for other databases.
+     * where the space comes back. Ignored for other databases and for a {@link #dataSource DataSource}.
      */
     public Builder compactH2OnOpen(boolean value) {
       this.compactH2OnOpen = value;

@@ -56,6 +56,41 @@ class H2CompactionTest {
   }
 
   @Test
+  @DisplayName("an H2 file URL the store pools is compacted too, as the standalone app opens it")
+  void sparseFileBehindAUrlIsCompactedAtOpen() throws Exception {
+    Path file = JpaStoreConfig.h2File(dir);
+    JpaStoreConfig byUrl = JpaStoreConfig.builder().jdbcUrl(JpaStoreConfig.h2Url(dir) + ";DB_CLOSE_ON_EXIT=FALSE")
+        .username("sa").password("").build();
+    int deliveries = 0;
+    try (JpaBuildStore store = JpaBuildStore.create(byUrl.toBuilder().compactH2OnOpen(false).build())) {
+      while (Files.size(file) < 2 * H2Compaction.MIN_FILE_BYTES) {
+        assertThat(store.recordDelivery(DeliveryKey.of("d-" + deliveries++), Instant.now())).isTrue();
+      }
+    }
+    long grown = Files.size(file);
+    try (JpaBuildStore store = JpaBuildStore.create(byUrl)) {
+      assertThat(Files.size(file)).isLessThan(grown / 4);
+      assertThat(store.hasDelivery(DeliveryKey.of("d-" + (deliveries - 1)))).isTrue();
+    }
+  }
+
+  @Test
+  @DisplayName("only embedded H2 files are found behind a URL")
+  void embeddedFiles() {
+    String home = System.getProperty("user.home");
+    assertThat(H2Compaction.embeddedFile("jdbc:h2:file:/data/cicd;WRITE_DELAY=0")).contains(Path.of("/data/cicd.mv.db"));
+    assertThat(H2Compaction.embeddedFile("jdbc:h2:/data/cicd")).contains(Path.of("/data/cicd.mv.db"));
+    assertThat(H2Compaction.embeddedFile("jdbc:h2:~/cicd;MODE=PostgreSQL")).contains(Path.of(home, "cicd.mv.db"));
+    assertThat(H2Compaction.embeddedFile("jdbc:h2:./data/cicd"))
+        .contains(Path.of("data/cicd.mv.db").toAbsolutePath());
+    for (String other : new String[] {"jdbc:h2:mem:cicd", "jdbc:h2:tcp://db:9092/cicd", "jdbc:h2:ssl://db/cicd",
+        "jdbc:h2:zip:/backup.zip!/cicd", "jdbc:h2:nioMapped:/data/cicd", "jdbc:h2:mem:", "jdbc:h2:",
+        "jdbc:postgresql://127.0.0.1:5432/test"}) {
+      assertThat(H2Compaction.embeddedFile(other)).as(other).isEmpty();
+    }
+  }
+
+  @Test
   @DisplayName("a small file or no file at all is opened as it is")
   void smallOrMissingFileIsLeftAlone() throws Exception {
     Path file = JpaStoreConfig.h2File(dir);

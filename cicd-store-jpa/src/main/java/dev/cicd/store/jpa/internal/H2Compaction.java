@@ -8,6 +8,8 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,11 +45,37 @@ public final class H2Compaction {
    * @return whether the file was compacted
    */
   public static boolean compactIfSparse(String url, Path file) {
+    return compactIfSparse(url, file, "sa", "");
+  }
+
+  /**
+   * The file of an embedded H2 database at {@code url} ({@code jdbc:h2:file:<path>} or {@code jdbc:h2:<path>},
+   * {@code ~} for the home directory); empty for in-memory, remote and other H2 URLs, and for other databases.
+   */
+  public static Optional<Path> embeddedFile(String url) {
+    if (!url.startsWith("jdbc:h2:")) {
+      return Optional.empty();
+    }
+    String name = url.substring("jdbc:h2:".length());
+    int settings = name.indexOf(';');
+    name = settings < 0 ? name : name.substring(0, settings);
+    name = name.startsWith("file:") ? name.substring("file:".length()) : name;
+    if (name.isEmpty() || name.matches("^[a-zA-Z]{2,}:.*")) {
+      return Optional.empty(); // mem:, tcp:, ssl:, zip:, nio...: (a one-letter prefix is a Windows drive)
+    }
+    if (name.startsWith("~")) {
+      name = System.getProperty("user.home") + name.substring(1);
+    }
+    return Optional.of(Path.of(name + ".mv.db").toAbsolutePath().normalize());
+  }
+
+  /** Same, connecting as {@code user}. */
+  public static boolean compactIfSparse(String url, Path file, @Nullable String user, @Nullable String password) {
     try {
       if (!Files.isRegularFile(file) || Files.size(file) < MIN_FILE_BYTES) {
         return false;
       }
-      try (Connection c = DriverManager.getConnection(url, "sa", "")) {
+      try (Connection c = DriverManager.getConnection(url, user, password)) {
         if (sessions(c) > 1) {
           // Open in this process already (another store, or the application's own connections): SHUTDOWN would
           // close it under them.

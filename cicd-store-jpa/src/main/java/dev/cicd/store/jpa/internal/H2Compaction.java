@@ -8,6 +8,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Locale;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -48,27 +49,6 @@ public final class H2Compaction {
     return compactIfSparse(url, file, "sa", "");
   }
 
-  /**
-   * The file of an embedded H2 database at {@code url} ({@code jdbc:h2:file:<path>} or {@code jdbc:h2:<path>},
-   * {@code ~} for the home directory); empty for in-memory, remote and other H2 URLs, and for other databases.
-   */
-  public static Optional<Path> embeddedFile(String url) {
-    if (!url.startsWith("jdbc:h2:")) {
-      return Optional.empty();
-    }
-    String name = url.substring("jdbc:h2:".length());
-    int settings = name.indexOf(';');
-    name = settings < 0 ? name : name.substring(0, settings);
-    name = name.startsWith("file:") ? name.substring("file:".length()) : name;
-    if (name.isEmpty() || name.matches("^[a-zA-Z]{2,}:.*")) {
-      return Optional.empty(); // mem:, tcp:, ssl:, zip:, nio...: (a one-letter prefix is a Windows drive)
-    }
-    if (name.startsWith("~")) {
-      name = System.getProperty("user.home") + name.substring(1);
-    }
-    return Optional.of(Path.of(name + ".mv.db").toAbsolutePath().normalize());
-  }
-
   /** Same, connecting as {@code user}. */
   public static boolean compactIfSparse(String url, Path file, @Nullable String user, @Nullable String password) {
     try {
@@ -107,8 +87,29 @@ public final class H2Compaction {
     }
   }
 
+  /**
+   * The file of an embedded H2 database at {@code url} ({@code jdbc:h2:file:<path>} or {@code jdbc:h2:<path>},
+   * {@code ~} for the home directory); empty for in-memory, remote and other H2 URLs, and for other databases.
+   */
+  public static Optional<Path> embeddedFile(String url) {
+    if (!url.startsWith("jdbc:h2:")) {
+      return Optional.empty();
+    }
+    String name = url.substring("jdbc:h2:".length());
+    int settings = name.indexOf(';');
+    name = settings < 0 ? name : name.substring(0, settings);
+    name = name.startsWith("file:") ? name.substring("file:".length()) : name;
+    if (name.isEmpty() || name.matches("^[a-zA-Z]{2,}:.*")) {
+      return Optional.empty(); // mem:, tcp:, ssl:, zip:, nio...: (a one-letter prefix is a Windows drive)
+    }
+    if (name.startsWith("~")) {
+      name = System.getProperty("user.home") + name.substring(1);
+    }
+    return Optional.of(Path.of(name + ".mv.db").toAbsolutePath().normalize());
+  }
+
   private static String megabytes(long bytes) {
-    return String.format(java.util.Locale.ROOT, "%.1f", bytes / 1048576.0);
+    return String.format(Locale.ROOT, "%.1f", bytes / 1048576.0);
   }
 
   private static long sessions(Connection c) throws SQLException {

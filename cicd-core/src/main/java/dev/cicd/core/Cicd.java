@@ -153,12 +153,23 @@ public final class Cicd implements AutoCloseable {
     return total;
   }
 
+  private Map<String, Object> storeDetails() {
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("type", store.getClass().getSimpleName());
+    try {
+      store.healthDetails().forEach(details::putIfAbsent);
+    } catch (RuntimeException e) {
+      LOG.debug("The store's health details failed", e);
+    }
+    return details;
+  }
+
   /** Health of the store, the scheduler, every source and every component. */
   public HealthReport health() {
     Map<String, ComponentHealth> components = new LinkedHashMap<>();
     try {
       ingestion.checkStoreAvailable(); // at once while deliveries fail fast because the store is down
-      components.put("store", ComponentHealth.up(Map.of("type", store.getClass().getSimpleName())));
+      components.put("store", ComponentHealth.up(storeDetails()));
     } catch (RuntimeException e) {
       components.put("store", ComponentHealth.down("store unavailable: " + e.getMessage()));
     }

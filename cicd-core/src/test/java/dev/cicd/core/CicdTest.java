@@ -12,14 +12,18 @@ import dev.cicd.core.ingest.IngestionService;
 import dev.cicd.core.ingest.RunUpdate;
 import dev.cicd.core.source.BuildSource;
 import dev.cicd.core.source.SourceHealth;
+import dev.cicd.core.store.BuildStore;
 import dev.cicd.core.store.InMemoryBuildStore;
 import dev.cicd.core.testing.MutableClock;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -73,6 +77,38 @@ class CicdTest {
       assertThat(down.status()).isEqualTo(HealthStatus.DOWN);
       assertThat(down.components().get("source:github").problem()).contains("401");
     }
+  }
+
+  @Test
+  @DisplayName("the store's own health details join its component; a failing one leaves the store UP")
+  void storeHealthDetails() {
+    Map<String, Object> figures = Map.of("fileBytes", 123L);
+    try (Cicd cicd = Cicd.builder().store(storeWithDetails(() -> figures)).retention(null).build()) {
+      assertThat(cicd.health().components().get("store").details())
+          .containsEntry("fileBytes", 123L).containsKey("type");
+    }
+    try (Cicd cicd = Cicd.builder().store(storeWithDetails(() -> {
+      throw new IllegalStateException("no figures");
+    })).retention(null).build()) {
+      assertThat(cicd.health().components().get("store").status()).isEqualTo(HealthStatus.UP);
+      assertThat(cicd.health().components().get("store").details()).containsOnlyKeys("type");
+    }
+  }
+
+  /** An in-memory store whose {@code healthDetails()} come from {@code details}. */
+  private static BuildStore storeWithDetails(Supplier<Map<String, Object>> details) {
+    InMemoryBuildStore delegate = new InMemoryBuildStore();
+    return (BuildStore) Proxy.newProxyInstance(BuildStore.class.getClassLoader(), new Class<?>[] {BuildStore.class},
+        (proxy, method, args) -> {
+          if (method.getName().equals("healthDetails")) {
+            return details.get();
+          }
+          try {
+            return method.invoke(delegate, args);
+          } catch (InvocationTargetException e) {
+            throw e.getCause();
+          }
+        });
   }
 
   @Test

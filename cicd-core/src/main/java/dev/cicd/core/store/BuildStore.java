@@ -9,6 +9,7 @@ import dev.cicd.core.metrics.MetricsQuery;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
@@ -59,6 +60,14 @@ public interface BuildStore {
    */
   default void checkAvailable() {
     count();
+  }
+
+  /**
+   * What the store adds to the {@code store} component of the health report (an embedded database's file size,
+   * say), asked right after {@link #checkAvailable()} succeeded; must be cheap. None by default.
+   */
+  default Map<String, Object> healthDetails() {
+    return Map.of();
   }
 
   /**

@@ -35,6 +35,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -163,6 +164,19 @@ public final class JpaBuildStore implements BuildStore, AutoCloseable {
   @Override
   public Build save(Build build, long expectedVersion) {
     return writer.save(build, expectedVersion);
+  }
+
+  /**
+   * On embedded H2: {@code h2FileBytes} and {@code h2LivePercent}, the file's size and the share of its chunks
+   * holding live data. The file grows with every commit until the next start compacts it
+   * ({@link JpaStoreConfig.Builder#compactH2OnOpen}); these tell an operator when a restart would give space back.
+   */
+  @Override
+  public Map<String, Object> healthDetails() {
+    if (db.kind() != StoreDatabase.Kind.H2) {
+      return Map.of();
+    }
+    return db.withConnection(() -> "Failed to read H2's file figures", H2Compaction::fileFigures);
   }
 
   @Override

@@ -7,6 +7,7 @@ import dev.cicd.store.jpa.internal.H2Compaction;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,6 +29,10 @@ class H2CompactionTest {
       while (Files.size(file) < 3 * H2Compaction.MIN_FILE_BYTES && deliveries < 50_000) {
         assertThat(store.recordDelivery(DeliveryKey.of("d-" + deliveries++), Instant.now())).isTrue();
       }
+      Map<String, Object> health = store.healthDetails();
+      assertThat((Long) health.get("h2FileBytes")).as("health %s", health)
+          .isGreaterThanOrEqualTo(3 * H2Compaction.MIN_FILE_BYTES);
+      assertThat((Long) health.get("h2LivePercent")).as("health %s", health).isLessThan(H2Compaction.MAX_FILL_PERCENT);
     }
     long grown = Files.size(file);
     assertThat(grown).as("after %d one-row commits", deliveries).isGreaterThanOrEqualTo(3 * H2Compaction.MIN_FILE_BYTES);
@@ -46,6 +51,7 @@ class H2CompactionTest {
 
     try (JpaBuildStore store = JpaBuildStore.h2(dir)) {
       assertThat(Files.size(file)).as("compacted at open").isLessThan(grown / 4);
+      assertThat((Long) store.healthDetails().get("h2FileBytes")).isLessThan(grown / 4);
       for (int i = 0; i < deliveries; i++) {
         assertThat(store.hasDelivery(DeliveryKey.of("d-" + i))).as("delivery %d kept", i).isTrue();
       }

@@ -16,8 +16,9 @@ class JpaBuildStorePostgresTest extends StoreBehaviour {
   }
 
   @Test
-  @DisplayName("ingestion writes two batches at once on PostgreSQL")
+  @DisplayName("ingestion writes two batches at once on PostgreSQL, and its health has no H2 file figures")
   void twoConcurrentBatches() {
     assertThat(store.concurrentBatches()).isEqualTo(2);
+    assertThat(store.healthDetails()).isEmpty();
   }
 }

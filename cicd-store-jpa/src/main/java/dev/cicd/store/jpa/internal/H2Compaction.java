@@ -5,10 +5,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -122,12 +125,37 @@ public final class H2Compaction {
 
   /** H2's share (%) of the chunks' space that holds live pages. */
   static int chunksFillRate(Connection c) throws SQLException {
-    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT SETTING_VALUE FROM"
-        + " INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'info.CHUNKS_FILL_RATE'")) {
-      if (!rs.next()) {
-        throw new SQLException("H2 reports no info.CHUNKS_FILL_RATE");
+    Long fill = setting(c, "info.CHUNKS_FILL_RATE");
+    if (fill == null) {
+      throw new SQLException("H2 reports no info.CHUNKS_FILL_RATE");
+    }
+    return fill.intValue();
+  }
+
+  /**
+   * The database file's size ({@code h2FileBytes}) and its chunks' live share ({@code h2LivePercent}), as far as H2
+   * reports them (an in-memory database has no file).
+   */
+  public static Map<String, Object> fileFigures(Connection c) throws SQLException {
+    Map<String, Object> figures = new LinkedHashMap<>();
+    Long size = setting(c, "info.FILE_SIZE");
+    Long fill = setting(c, "info.CHUNKS_FILL_RATE");
+    if (size != null) {
+      figures.put("h2FileBytes", size);
+    }
+    if (fill != null) {
+      figures.put("h2LivePercent", fill);
+    }
+    return figures;
+  }
+
+  private static @Nullable Long setting(Connection c, String name) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(
+        "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = ?")) {
+      ps.setString(1, name);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? Long.valueOf(rs.getString(1).trim()) : null;
       }
-      return Integer.parseInt(rs.getString(1).trim());
     }
   }
 }

@@ -11,8 +11,8 @@ import dev.cicd.benchmarks.ingest.ServerProcess;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
-import java.util.Random;
 import java.util.List;
+import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.DisplayName;
@@ -145,11 +145,12 @@ class KillRecoveryTest {
     Set<String> lostDeliveries = new HashSet<>(acknowledgedDeliveries);
     lostDeliveries.removeAll(db.strings("SELECT delivery_id FROM cicd_delivery"));
     assertThat(lostDeliveries).as("acknowledged deliveries without their delivery-log row").isEmpty();
-    long halfApplied = java.nio.file.Files.readAllLines(log).stream()
-        .filter(line -> line.contains("left half-applied"))
-        .count();
+    List<String> lines = java.nio.file.Files.readAllLines(log);
+    long halfApplied = lines.stream().filter(line -> line.contains("left half-applied")).count();
+    long compacted = lines.stream().filter(line -> line.contains("Compacted the H2 database file")).count();
     LOG.info("{} {}: {} rounds, {} acknowledged, {} builds, {} delivery rows, {} restarts finished H2 commits left"
-        + " half-applied", db.kind(), mode, ROUNDS, acknowledged.size(), listed, rows, halfApplied);
+        + " half-applied, {} compacted the H2 file", db.kind(), mode, ROUNDS, acknowledged.size(), listed, rows,
+        halfApplied, compacted);
     assertThat(rows).as("delivery rows: at least the acknowledged ones, at most one per stored build")
         .isBetween((long) acknowledged.size(), listed);
   }

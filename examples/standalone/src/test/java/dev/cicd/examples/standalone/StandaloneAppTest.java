@@ -64,16 +64,11 @@ class StandaloneAppTest {
       app.start();
       HttpClient http = HttpClient.newHttpClient();
       String base = "http://127.0.0.1:" + app.port();
-      byte[] body;
-      try (var in = getClass().getResourceAsStream("/github/webhooks/workflow_run/completed.json")) {
-        body = in.readAllBytes();
-      }
-      javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
-      mac.init(new javax.crypto.spec.SecretKeySpec("secret".getBytes(), "HmacSHA256"));
+      byte[] body = GitHubWebhooks.fixture("workflow_run/completed.json");
       HttpResponse<String> posted = http.send(HttpRequest.newBuilder(URI.create(base + "/api/webhook/github-actions"))
           .header("Content-Type", "application/json").header("X-GitHub-Event", "workflow_run")
           .header("X-GitHub-Delivery", "inbox-1")
-          .header("X-Hub-Signature-256", "sha256=" + java.util.HexFormat.of().formatHex(mac.doFinal(body)))
+          .header("X-Hub-Signature-256", GitHubWebhooks.signature("secret", body))
           .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
       assertThat(posted.statusCode()).as(posted.body()).isEqualTo(202);
       assertThat(posted.body()).contains("\"accepted\"");

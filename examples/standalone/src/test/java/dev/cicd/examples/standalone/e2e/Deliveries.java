@@ -3,20 +3,16 @@ package dev.cicd.examples.standalone.e2e;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cicd.examples.standalone.GitHubWebhooks;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.UUID;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /** Signed GitHub webhook deliveries made from the fixtures, and the HTTP calls to post and read them. */
 final class Deliveries {
@@ -36,14 +32,7 @@ final class Deliveries {
   }
 
   static byte[] fixture(String path) {
-    try (InputStream in = Deliveries.class.getResourceAsStream("/github/webhooks/" + path)) {
-      if (in == null) {
-        throw new IllegalStateException("missing fixture " + path);
-      }
-      return in.readAllBytes();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return GitHubWebhooks.fixture(path);
   }
 
   /** A fixture unchanged. */
@@ -125,12 +114,6 @@ final class Deliveries {
   }
 
   private String sign(byte[] body) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-      return "sha256=" + HexFormat.of().formatHex(mac.doFinal(body));
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException(e);
-    }
+    return GitHubWebhooks.signature(secret, body);
   }
 }

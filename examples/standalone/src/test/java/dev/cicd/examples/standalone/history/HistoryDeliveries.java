@@ -2,11 +2,11 @@ package dev.cicd.examples.standalone.history;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cicd.examples.standalone.GitHubWebhooks;
 import dev.cicd.examples.standalone.history.RunHistory.Attempt;
 import dev.cicd.examples.standalone.history.RunHistory.Job;
 import dev.cicd.examples.standalone.history.RunHistory.Run;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -107,8 +107,8 @@ final class HistoryDeliveries {
   }
 
   private static ObjectNode template(String name) {
-    try (InputStream in = HistoryDeliveries.class.getResourceAsStream("/github/webhooks/" + name)) {
-      return (ObjectNode) JSON.readTree(in);
+    try {
+      return (ObjectNode) JSON.readTree(GitHubWebhooks.fixture(name));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

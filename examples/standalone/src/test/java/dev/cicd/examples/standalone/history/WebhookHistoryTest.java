@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cicd.examples.standalone.GitHubWebhooks;
 import dev.cicd.examples.standalone.TestApps;
 import dev.cicd.examples.standalone.history.HistoryDeliveries.Delivery;
 import java.net.URI;
@@ -21,7 +22,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -31,8 +31,6 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -197,13 +195,11 @@ class WebhookHistoryTest {
     return statuses;
   }
 
-  private static HttpRequest signed(String base, Delivery delivery) throws Exception {
-    Mac mac = Mac.getInstance("HmacSHA256");
-    mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+  private static HttpRequest signed(String base, Delivery delivery) {
     return HttpRequest.newBuilder(URI.create(base + "/api/webhook/github-actions"))
         .header("Content-Type", "application/json").header("X-GitHub-Event", delivery.event())
         .header("X-GitHub-Delivery", delivery.id())
-        .header("X-Hub-Signature-256", "sha256=" + HexFormat.of().formatHex(mac.doFinal(delivery.body())))
+        .header("X-Hub-Signature-256", GitHubWebhooks.signature(SECRET, delivery.body()))
         .POST(HttpRequest.BodyPublishers.ofByteArray(delivery.body())).build();
   }
 

@@ -69,7 +69,7 @@ final class BatchMerge {
         Build build = result.build();
         own.add(build == null ? result : new IngestResult(result.outcome(), stamped(build, versions), null));
       }
-      pending.complete(own);
+      pending.complete(List.copyOf(own));
     }
   }
 

@@ -6,8 +6,6 @@ import dev.cicd.core.store.ConcurrentBuildModificationException;
 import dev.cicd.core.store.StoreUnavailableException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,8 +26,6 @@ import org.slf4j.LoggerFactory;
 final class GroupCommit {
   /** Most deliveries stored in one transaction. */
   static final int MAX_BATCH = 128;
-  /** Longest wait between looks at the writer's place; a writer leaving it wakes the next caller at once. */
-  private static final long WAIT_NANOS = 2_000_000L;
 
   private static final Logger LOG = LoggerFactory.getLogger(GroupCommit.class);
 
@@ -41,8 +37,7 @@ final class GroupCommit {
   private final BuildStore store;
   private final BatchMerge merge;
   private final Single single;
-  private final ConcurrentLinkedQueue<Pending> queue = new ConcurrentLinkedQueue<>();
-  private final ReentrantLock writer = new ReentrantLock();
+  private final LeaderQueue<Pending> queue = new LeaderQueue<>(MAX_BATCH, this::write);
   private final StoreOutage outage;
 
   GroupCommit(BuildStore store, BatchMerge merge, Single single, StoreOutage outage) {
@@ -60,33 +55,14 @@ final class GroupCommit {
   List<IngestResult> ingest(DeliveryKey key, List<? extends ProviderEvent> events) {
     boolean probe = outage.admit();
     try {
-      return ingestQueued(new Pending(key, List.copyOf(events), probe));
+      Pending pending = new Pending(key, List.copyOf(events), probe);
+      queue.submit(pending, this::leaveForOutage);
+      return pending.result();
     } finally {
       if (probe) {
         outage.probed();
       }
     }
-  }
-
-  private List<IngestResult> ingestQueued(Pending pending) {
-    queue.add(pending);
-    while (!pending.isDone()) {
-      if (writer.tryLock()) {
-        try {
-          writeUntilDone(pending);
-        } finally {
-          writer.unlock();
-        }
-        // Hand over: a caller that queued while this one wrote, and found the writer busy, waits to be woken.
-        Pending next = queue.peek();
-        if (next != null) {
-          next.wake();
-        }
-      } else if (!leaveForOutage(pending)) {
-        pending.await(WAIT_NANOS);
-      }
-    }
-    return pending.result();
   }
 
   /**
@@ -103,49 +79,12 @@ final class GroupCommit {
     return false;
   }
 
-  /** Writes batches until {@code own} is stored: a writer answers its own caller as soon as it can. */
-  private void writeUntilDone(Pending own) {
-    List<Pending> batch;
-    while (!own.isDone() && !(batch = take()).isEmpty()) {
-      writeOrFail(batch);
-    }
-  }
-
-  /**
-   * {@link #write}; should anything escape it (an {@link Error} from the store: an assertion inside the database
-   * engine, a stack overflow), every delivery of the batch not answered yet fails with it, wrapped, before it
-   * goes on to this writer's caller: the batch has left the queue, and nobody else would ever answer the others.
-   */
-  private void writeOrFail(List<Pending> batch) {
-    try {
-      write(batch);
-    } catch (RuntimeException | Error e) {
-      BuildStoreException failure = new BuildStoreException("The store failed unexpectedly: " + e, e);
-      batch.stream().filter(p -> !p.isDone()).forEach(p -> p.fail(failure));
-      throw e;
-    }
-  }
-
   /**
    * Writes deliveries handed over by a {@link WebhookInbox}'s merger as this lane's writer, in one batch where
    * they can be: each completes or fails as in {@link #ingest}.
    */
   void writeAll(List<Pending> deliveries) {
-    writer.lock();
-    try {
-      writeOrFail(deliveries);
-    } finally {
-      writer.unlock();
-    }
-  }
-
-  private List<Pending> take() {
-    List<Pending> batch = new ArrayList<>();
-    Pending next;
-    while (batch.size() < MAX_BATCH && (next = queue.poll()) != null) {
-      batch.add(next);
-    }
-    return batch;
+    queue.writeAsWriter(deliveries);
   }
 
   private void write(List<Pending> batch) {
@@ -180,7 +119,7 @@ final class GroupCommit {
       LOG.debug("A batch of {} deliveries lost a race; storing them one by one", together.size(), e);
       alone.addAll(0, together);
     } catch (RuntimeException e) {
-      if (e instanceof StoreUnavailableException || !reachable()) {
+      if (e instanceof StoreUnavailableException || !StoreOutage.answers(store)) {
         // Whatever the store threw, its callers learn that it is unavailable (a 503 at the webhook endpoint; an
         // inbox's merger tries them again).
         RuntimeException down = e instanceof StoreUnavailableException ? e
@@ -196,25 +135,12 @@ final class GroupCommit {
     return null;
   }
 
-  /**
-   * Whether the store answers; any failure of the check counts as not (a failure escaping here would leave the
-   * batch's other callers waiting forever).
-   */
-  private boolean reachable() {
-    try {
-      store.checkAvailable();
-      return true;
-    } catch (RuntimeException unavailable) {
-      return false;
-    }
-  }
-
   private void writeAlone(Pending pending) {
     if (pending.isDone()) {
       return;
     }
     try {
-      pending.complete(single.ingest(pending.key, pending.events));
+      pending.complete(List.copyOf(single.ingest(pending.key, pending.events)));
     } catch (RuntimeException e) {
       if (e instanceof StoreUnavailableException) {
         outage.unreachable(e); // a delivery stored on its own (a deployment status) finds the outage too

@@ -144,7 +144,7 @@ final class InboxMerger {
     }
     boolean answers = true;
     if (!unavailable.isEmpty() || !again.isEmpty()) {
-      answers = reachable();
+      answers = StoreOutage.answers(store);
       if (answers) {
         again = new ArrayList<>(again);
         unavailable = triedWhileReachable(unavailable, again);
@@ -257,16 +257,6 @@ final class InboxMerger {
     } catch (RuntimeException e) {
       // Merged and recorded: the next start merges them again as duplicates, which changes nothing.
       LOG.warn("Could not remove {} merged deliveries from the inbox; the next start skips them", done.size(), e);
-    }
-  }
-
-  /** Whether the store answers; any failure of the check counts as not. */
-  private boolean reachable() {
-    try {
-      store.checkAvailable();
-      return true;
-    } catch (RuntimeException e) {
-      return false;
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.cicd.core.ingest;
 
+import dev.cicd.core.store.BuildStore;
 import dev.cicd.core.store.BuildStoreException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
@@ -28,6 +29,19 @@ final class StoreOutage {
 
   StoreOutage(LongSupplier nanoTime) {
     this.nanoTime = nanoTime;
+  }
+
+  /**
+   * Whether {@code store} answers ({@link BuildStore#checkAvailable()}); any failure of the check counts as not (a
+   * failure escaping a writer's check would leave its batch's other callers waiting forever).
+   */
+  static boolean answers(BuildStore store) {
+    try {
+      store.checkAvailable();
+      return true;
+    } catch (RuntimeException unavailable) {
+      return false;
+    }
   }
 
   /**

@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cicd.examples.standalone.GitHubWebhooks;
 import dev.cicd.examples.standalone.history.RunHistory.Attempt;
+import dev.cicd.examples.standalone.history.RunHistory.Deployment;
 import dev.cicd.examples.standalone.history.RunHistory.Job;
 import dev.cicd.examples.standalone.history.RunHistory.Run;
+import dev.cicd.examples.standalone.history.RunHistory.Status;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
@@ -17,7 +19,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * The webhook deliveries GitHub sends for a {@link RunHistory}, built on real payloads (the fixtures): per attempt
  * {@code workflow_run} requested, in_progress and completed, per job {@code workflow_job} queued, in_progress and
- * completed, as far as each got. A queued job carries {@code started_at} equal to {@code created_at}, as GitHub's do.
+ * completed, as far as each got, and per deployment status a {@code deployment_status}. A queued job carries
+ * {@code started_at} equal to {@code created_at}, as GitHub's do.
  */
 final class HistoryDeliveries {
   record Delivery(String event, String id, byte[] body) {
@@ -29,6 +32,7 @@ final class HistoryDeliveries {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final ObjectNode RUN = template("workflow_run/completed.json");
   private static final ObjectNode JOB = template("workflow_job/completed.json");
+  private static final ObjectNode DEPLOYMENT_STATUS = template("deployment_status/created.json");
 
   private HistoryDeliveries() {}
 
@@ -52,6 +56,9 @@ final class HistoryDeliveries {
         }
       }
     }
+    for (Deployment deployment : history.deployments()) {
+      deployment.statuses().forEach(status -> deliveries.add(deploymentStatus(deployment, status)));
+    }
     return deliveries;
   }
 
@@ -59,7 +66,7 @@ final class HistoryDeliveries {
       Instant updatedAt) {
     ObjectNode body = RUN.deepCopy();
     body.put("action", action);
-    repository(body, run);
+    repository(body, run.repository());
     ObjectNode workflow = (ObjectNode) body.get("workflow");
     workflow.put("id", run.workflowId()).put("name", run.workflow()).put("path", path(run));
     ObjectNode object = (ObjectNode) body.get("workflow_run");
@@ -69,18 +76,32 @@ final class HistoryDeliveries {
         .put("created_at", run.createdAt().toString()).put("run_started_at", attempt.startedAt().toString())
         .put("updated_at", updatedAt.toString());
     object.put("conclusion", conclusion);
-    repository(object, run);
+    object.put("head_sha", run.sha());
+    ((ObjectNode) object.get("head_commit")).put("id", run.sha()).put("timestamp", run.commitAt().toString());
+    repository(object, run.repository());
     return delivery("workflow_run", body);
+  }
+
+  private static Delivery deploymentStatus(Deployment deployment, Status status) {
+    ObjectNode body = DEPLOYMENT_STATUS.deepCopy();
+    repository(body, deployment.repository());
+    ((ObjectNode) body.get("deployment")).put("id", deployment.id()).put("sha", deployment.sha())
+        .put("environment", deployment.environment()).put("original_environment", deployment.environment());
+    ((ObjectNode) body.get("deployment_status")).put("id", status.id()).put("state", status.state())
+        .put("environment", deployment.environment()).put("created_at", status.createdAt().toString())
+        .put("updated_at", status.createdAt().toString());
+    return delivery("deployment_status", body);
   }
 
   private static Delivery job(Run run, Attempt attempt, Job job, String status, Instant startedAt,
       @Nullable Instant completedAt) {
     ObjectNode body = JOB.deepCopy();
     body.put("action", status);
-    repository(body, run);
+    repository(body, run.repository());
     ObjectNode object = (ObjectNode) body.get("workflow_job");
     object.put("id", job.id()).put("run_id", run.id()).put("run_attempt", attempt.number()).put("name", job.name())
-        .put("workflow_name", run.workflow()).put("head_branch", run.branch()).put("status", status)
+        .put("workflow_name", run.workflow()).put("head_branch", run.branch()).put("head_sha", run.sha())
+        .put("status", status)
         .put("created_at", job.createdAt().toString()).put("started_at", startedAt.toString())
         .put("completed_at", completedAt == null ? null : completedAt.toString())
         .put("conclusion", completedAt == null ? null : job.conclusion());
@@ -88,9 +109,9 @@ final class HistoryDeliveries {
     return delivery("workflow_job", body);
   }
 
-  private static void repository(ObjectNode holder, Run run) {
+  private static void repository(ObjectNode holder, String fullName) {
     if (holder.get("repository") instanceof ObjectNode repository) {
-      repository.put("full_name", run.repository()).put("name", run.repository().substring(9));
+      repository.put("full_name", fullName).put("name", fullName.substring(fullName.indexOf('/') + 1));
     }
   }
 

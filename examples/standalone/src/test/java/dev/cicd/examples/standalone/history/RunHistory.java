@@ -32,7 +32,9 @@ final class RunHistory {
     }
   }
 
-  record Run(long id, String repository, String workflow, String branch, Instant createdAt, List<Attempt> attempts) {
+  /** A run of one commit ({@code sha}, committed at {@code commitAt}). */
+  record Run(long id, String repository, String workflow, String branch, String sha, Instant commitAt,
+      Instant createdAt, List<Attempt> attempts) {
     Attempt latest() {
       return attempts.get(attempts.size() - 1);
     }
@@ -42,11 +44,24 @@ final class RunHistory {
     }
   }
 
-  private final List<Run> runs = new ArrayList<>();
+  /** One {@code deployment_status}: {@code state} is GitHub's (queued, in_progress, success, failure, error, inactive). */
+  record Status(long id, String state, Instant createdAt) {}
 
-  /** {@code count} runs created between {@code start} and {@code start + span}, a few still running. */
+  /** A deployment of a commit to an environment, with its statuses in the order GitHub created them. */
+  record Deployment(long id, String repository, String environment, String sha, List<Status> statuses) {}
+
+  static final List<String> ENVIRONMENTS = List.of("production", "staging <eu> & \"test\"");
+
+  private final List<Run> runs = new ArrayList<>();
+  private final List<Deployment> deployments = new ArrayList<>();
+
+  /**
+   * {@code count} runs created between {@code start} and {@code start + span}, a few still running, and about
+   * a third as many deployments, mostly of the commits of successful runs.
+   */
   RunHistory(long seed, int count, Instant start, Duration span) {
     Random random = new Random(seed);
+    Random commits = new Random(seed + 1);
     long jobIds = 50_000_000L;
     for (int i = 0; i < count; i++) {
       Instant created = start.plusSeconds(random.nextLong(span.toSeconds()));
@@ -71,9 +86,49 @@ final class RunHistory {
         next = (end != null ? end : next).plusSeconds(60 + random.nextInt(3600));
       }
       runs.add(new Run(7_000_000_000L + i, REPOSITORIES.get(random.nextInt(REPOSITORIES.size())),
-          WORKFLOWS.get(random.nextInt(WORKFLOWS.size())), BRANCHES.get(random.nextInt(BRANCHES.size())), created,
-          List.copyOf(list)));
+          WORKFLOWS.get(random.nextInt(WORKFLOWS.size())), BRANCHES.get(random.nextInt(BRANCHES.size())),
+          sha(commits), created.minusSeconds(commits.nextInt(3 * 3600)), created, List.copyOf(list)));
     }
+    deploy(commits, count / 3);
+  }
+
+  /**
+   * Deployments after successful runs (a few of commits no run built): queued and in progress, then success,
+   * failure or error; some deployed again later (a second outcome that replaces the first), some made inactive by
+   * a later deployment.
+   */
+  private void deploy(Random random, int count) {
+    List<Run> built = runs.stream().filter(r -> "success".equals(r.latest().conclusion())).toList();
+    long statusIds = 900_000L;
+    for (int i = 0; i < count; i++) {
+      Run run = built.get(random.nextInt(built.size()));
+      boolean unknownCommit = random.nextInt(12) == 0;
+      List<Status> statuses = new ArrayList<>();
+      Instant at = run.latest().completedAt().plusSeconds(30 + random.nextInt(7200));
+      statuses.add(new Status(statusIds++, "queued", at));
+      statuses.add(new Status(statusIds++, "in_progress", at = at.plusSeconds(5 + random.nextInt(60))));
+      int outcome = random.nextInt(10);
+      String state = outcome < 7 ? "success" : outcome < 9 ? "failure" : "error";
+      statuses.add(new Status(statusIds++, state, at = at.plusSeconds(30 + random.nextInt(600))));
+      if (random.nextInt(8) == 0) {
+        statuses.add(new Status(statusIds++, state.equals("success") ? "failure" : "success",
+            at = at.plusSeconds(600 + random.nextInt(3600))));
+      }
+      if (random.nextInt(4) == 0) {
+        statuses.add(new Status(statusIds++, "inactive", at.plusSeconds(3600 + random.nextInt(7200))));
+      }
+      deployments.add(new Deployment(3_000_000L + i, run.repository(),
+          ENVIRONMENTS.get(random.nextInt(ENVIRONMENTS.size())), unknownCommit ? sha(random) : run.sha(),
+          List.copyOf(statuses)));
+    }
+  }
+
+  private static String sha(Random random) {
+    return String.format("%016x%016x%08x", random.nextLong(), random.nextLong(), random.nextInt());
+  }
+
+  List<Deployment> deployments() {
+    return List.copyOf(deployments);
   }
 
   List<Run> runs() {

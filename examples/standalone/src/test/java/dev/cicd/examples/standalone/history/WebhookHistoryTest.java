@@ -41,7 +41,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * webhooks shuffled, partly redelivered (same delivery id) and partly sent again under a new id, by four senders
  * at once, into the standalone app on H2 and on PostgreSQL, with a summary read half-way (so that late deliveries
  * land on days the store may have cached); then {@code /api/metrics/summary} must equal the figures DESIGN.md's
- * definitions give for that history ({@link ReferenceSummary}), merging on arrival and with the webhook inbox.
+ * definitions give for that history ({@link ReferenceSummary}; DORA from the README's, {@link ReferenceDora}),
+ * merging on arrival and with the webhook inbox.
  */
 class WebhookHistoryTest {
   private static final String SECRET = "history-secret";
@@ -86,6 +87,11 @@ class WebhookHistoryTest {
     assertThat(expected.total).as("builds in the window").isGreaterThan(150);
     assertThat(expected.flaky).isPositive();
     assertThat(expected.mttrMs).isNotNull();
+    ReferenceDora dora = new ReferenceDora(history, from, to, null);
+    ReferenceDora narrowedDora = new ReferenceDora(history, from, to, repository);
+    assertThat(dora.failed).as("failed deployments").isPositive();
+    assertThat(dora.timeToRestoreMs).isNotNull();
+    assertThat(narrowedDora.deployments).isPositive().isLessThan(dora.deployments);
 
     try (TestApps.Running app = TestApps.start(env)) {
       String base = "http://127.0.0.1:" + app.port();
@@ -101,11 +107,15 @@ class WebhookHistoryTest {
       }
       JsonNode summary = get(base, summaryPath);
       JsonNode filtered = get(base, summaryPath + "&repository=" + q(repository) + "&branch=" + q(branch));
-      System.out.printf("history: %d runs, %d deliveries posted %s; window: %d builds, %d durations, %d queue times,"
-          + " %d flaky, MTTR %.0f ms%n", history.runs().size(), deliveries.size(), statuses, expected.total,
-          expected.durations.size(), expected.queues.size(), expected.flaky, expected.mttrMs);
+      System.out.printf("history: %d runs, %d deployments, %d deliveries posted %s; window: %d builds, %d durations,"
+          + " %d queue times, %d flaky, MTTR %.0f ms, %d deployments, %d failed, lead time p50 %d ms%n",
+          history.runs().size(), history.deployments().size(), deliveries.size(), statuses, expected.total,
+          expected.durations.size(), expected.queues.size(), expected.flaky, expected.mttrMs, dora.deployments,
+          dora.failed, dora.leadTimeP50Ms);
       assertSummary(summary, expected);
       assertSummary(filtered, narrowed);
+      assertDora(summary.path("dora"), dora);
+      assertDora(filtered.path("dora"), narrowedDora);
       assertThat(listedRunIds(base)).as("every run listed once")
           .containsExactlyInAnyOrderElementsOf(history.runs().stream().map(RunHistory.Run::id).toList());
     }
@@ -135,6 +145,16 @@ class WebhookHistoryTest {
     assertThat(summary.path("mttrMs").asDouble()).isCloseTo(expected.mttrMs, within(0.5));
     assertThat(groups(summary.path("daily"), "date")).isEqualTo(expected.daily);
     assertThat(groups(summary.path("byRepository"), "repository")).isEqualTo(expected.byRepository);
+  }
+
+  private static void assertDora(JsonNode dora, ReferenceDora expected) {
+    assertThat(dora.path("deployments").asLong()).as("deployments").isEqualTo(expected.deployments);
+    assertThat(dora.path("failedDeployments").asLong()).as("failed deployments").isEqualTo(expected.failed);
+    assertThat(dora.path("deploymentsPerDay").asDouble()).isCloseTo(expected.perDay, within(1e-9));
+    assertThat(dora.path("changeFailureRate").asDouble()).isCloseTo(expected.changeFailureRate, within(1e-12));
+    assertThat(dora.path("leadTimeP50Ms").asLong()).as("lead time p50").isEqualTo(expected.leadTimeP50Ms);
+    assertThat(dora.path("timeToRestoreMs").asDouble()).as("time to restore")
+        .isCloseTo(expected.timeToRestoreMs, within(0.5));
   }
 
   /** Total, success, failure class, p50 and p95 duration of each group with builds (the daily series has every day). */

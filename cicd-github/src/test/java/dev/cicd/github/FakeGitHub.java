@@ -39,6 +39,7 @@ final class FakeGitHub implements AutoCloseable {
   private final Map<String, List<ObjectNode>> jobs = new HashMap<>();
   private final Map<String, Deque<MockResponse>> scripted = new LinkedHashMap<>();
   private final Map<String, ObjectNode> workflows = new HashMap<>();
+  private final Map<String, ObjectNode> attempts = new HashMap<>();
   private long remaining = 5000;
 
   FakeGitHub(MutableClock clock) throws IOException {
@@ -69,6 +70,11 @@ final class FakeGitHub implements AutoCloseable {
 
   synchronized void jobs(String repository, long runId, int attempt, List<ObjectNode> jobList) {
     jobs.put(repository + "#" + runId + "#" + attempt, new ArrayList<>(jobList));
+  }
+
+  /** The run as an earlier attempt left it ({@code /runs/{id}/attempts/{n}}; the latest attempt is the run itself). */
+  synchronized void attempt(String repository, long runId, int attempt, ObjectNode run) {
+    attempts.put(repository + "#" + runId + "#" + attempt, run);
   }
 
   synchronized void workflows(String repository, ObjectNode body) {
@@ -116,6 +122,15 @@ final class FakeGitHub implements AutoCloseable {
       return runs.get(repository).stream().filter(r -> r.get("id").asLong() == id).findFirst()
           .map(r -> json(200, r.toString(), request, null))
           .orElseGet(() -> json(404, "{\"message\":\"Not Found\"}", request, null));
+    }
+    if (parts.length == 9 && parts[5].equals("runs") && parts[7].equals("attempts")) {
+      long id = Long.parseLong(parts[6]);
+      ObjectNode earlier = attempts.get(repository + "#" + id + "#" + parts[8]);
+      ObjectNode latest = runs.get(repository).stream().filter(r -> r.get("id").asLong() == id)
+          .filter(r -> r.get("run_attempt").asText().equals(parts[8])).findFirst().orElse(null);
+      ObjectNode found = earlier != null ? earlier : latest;
+      return found == null ? json(404, "{\"message\":\"Not Found\"}", request, null)
+          : json(200, found.toString(), request, null);
     }
     if (parts.length == 10 && parts[7].equals("attempts") && parts[9].equals("jobs")) {
       List<ObjectNode> list = jobs.getOrDefault(repository + "#" + parts[6] + "#" + parts[8], List.of());

@@ -7,6 +7,8 @@ import dev.cicd.core.build.Build;
 import dev.cicd.core.build.BuildId;
 import dev.cicd.core.build.BuildStatus;
 import dev.cicd.core.build.Conclusion;
+import dev.cicd.core.metrics.MetricsCalculator;
+import dev.cicd.core.metrics.OutcomePolicy;
 import dev.cicd.core.source.SourceHealth;
 import java.time.Duration;
 import java.time.Instant;
@@ -172,6 +174,58 @@ class GitHubSourcePollingTest {
     assertThat(rerun.conclusion()).isEqualTo(Conclusion.SUCCESS);
     assertThat(rerun.attempt(1).orElseThrow().conclusion()).isEqualTo(Conclusion.FAILURE);
     assertThat(rerun.jobsOfAttempt(2)).extracting(j -> j.id()).containsExactly(77L);
+  }
+
+  @Test
+  @DisplayName("a run first seen at attempt 3: attempts 1 and 2 are asked for once, so flaky and first-attempt count")
+  void earlierAttemptsOfARerunSeenFirstAtItsLatest() {
+    List<ObjectNode> runs = PollingHarness.runs(PollingHarness.REPO, 1, 1, Duration.ofHours(1));
+    ObjectNode latest = runs.get(0);
+    Instant created = Instant.parse(latest.get("created_at").asText());
+    h.github.attempt(PollingHarness.REPO, 1, 1, attemptOf(latest, 1, "failure", created.plusSeconds(60)));
+    h.github.attempt(PollingHarness.REPO, 1, 2, attemptOf(latest, 2, "timed_out", created.plusSeconds(900)));
+    latest.put("run_attempt", 3).put("run_started_at", created.plusSeconds(1000).toString())
+        .put("updated_at", created.plusSeconds(1300).toString());
+    h.serve(PollingHarness.REPO, runs);
+    h.poll();
+
+    Build build = h.store.find(BuildId.github(PollingHarness.REPO, 1)).orElseThrow();
+    assertThat(build.attemptNumber()).isEqualTo(3);
+    assertThat(build.conclusion()).isEqualTo(Conclusion.SUCCESS);
+    assertThat(build.attempt(1).orElseThrow().conclusion()).isEqualTo(Conclusion.FAILURE);
+    assertThat(build.attempt(2).orElseThrow().conclusion()).isEqualTo(Conclusion.TIMED_OUT);
+    assertThat(build.attempt(2).orElseThrow().startedAt()).isEqualTo(created.plusSeconds(840));
+    assertThat(MetricsCalculator.isFlaky(build, OutcomePolicy.DEFAULT)).isTrue();
+    assertThat(attemptRequests()).containsExactlyInAnyOrder("/repos/octo-org/api/actions/runs/1/attempts/1",
+        "/repos/octo-org/api/actions/runs/1/attempts/2");
+
+    h.clock.advance(Duration.ofMinutes(5));
+    h.poll();
+    assertThat(attemptRequests()).as("known attempts are not asked again").hasSize(2);
+  }
+
+  @Test
+  @DisplayName("an earlier attempt GitHub no longer has is a problem of the cycle; the run itself is stored")
+  void earlierAttemptGone() {
+    List<ObjectNode> runs = PollingHarness.runs(PollingHarness.REPO, 1, 1, Duration.ofHours(1));
+    runs.get(0).put("run_attempt", 2);
+    h.serve(PollingHarness.REPO, runs);
+    h.poll();
+    Build build = h.store.find(BuildId.github(PollingHarness.REPO, 1)).orElseThrow();
+    assertThat(build.attemptNumber()).isEqualTo(2);
+    assertThat(build.conclusion()).isEqualTo(Conclusion.SUCCESS);
+    assertThat(h.health().problem()).contains("attempt 1 of run 1").contains("404");
+  }
+
+  /** The run as attempt {@code attempt} left it: completed at {@code completed}, started a minute before. */
+  private static ObjectNode attemptOf(ObjectNode run, int attempt, String conclusion, Instant completed) {
+    return run.deepCopy().put("run_attempt", attempt).put("conclusion", conclusion).put("status", "completed")
+        .put("run_started_at", completed.minusSeconds(60).toString()).put("updated_at", completed.toString());
+  }
+
+  private List<String> attemptRequests() {
+    return h.github.requests().stream().map(FakeGitHub.Request::path).filter(p -> p.matches(".*/attempts/\\d+"))
+        .toList();
   }
 
   @Test

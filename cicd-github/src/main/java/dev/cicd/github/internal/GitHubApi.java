@@ -40,11 +40,20 @@ public final class GitHubApi {
     return repo(repository).addPathSegments("actions/runs").addPathSegment(Long.toString(runId)).build();
   }
 
+  /** {@code GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt}}: the run as that attempt left it. */
+  public HttpUrl attempt(String repository, long runId, int attempt) {
+    return attemptPath(repository, runId, attempt).build();
+  }
+
   /** {@code GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt}/jobs?per_page=100}. */
   public HttpUrl jobs(String repository, long runId, int attempt) {
-    return repo(repository).addPathSegments("actions/runs").addPathSegment(Long.toString(runId))
-        .addPathSegment("attempts").addPathSegment(Integer.toString(attempt)).addPathSegment("jobs")
+    return attemptPath(repository, runId, attempt).addPathSegment("jobs")
         .addQueryParameter("per_page", String.valueOf(PER_PAGE)).build();
+  }
+
+  private HttpUrl.Builder attemptPath(String repository, long runId, int attempt) {
+    return repo(repository).addPathSegments("actions/runs").addPathSegment(Long.toString(runId))
+        .addPathSegment("attempts").addPathSegment(Integer.toString(attempt));
   }
 
   /** {@code GET /repos/{owner}/{repo}/actions/workflows?per_page=100}. */

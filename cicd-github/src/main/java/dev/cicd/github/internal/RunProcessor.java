@@ -49,12 +49,60 @@ public final class RunProcessor {
       return null;
     }
     ingestion.ingest(run);
+    fetchEarlierAttempts(run);
     for (int attempt = 1; attempt <= run.attempt(); attempt++) {
       if (needsJobs(run, attempt)) {
         fetchJobs(run, attempt);
       }
     }
     return run;
+  }
+
+  /**
+   * Requests and ingests each earlier attempt of a re-run that the store does not know as completed
+   * ({@code /runs/{id}/attempts/{n}}): a listing shows a run only as its latest attempt, so a backfill, or a poll
+   * healing missed webhooks, would else leave the earlier outcomes unknown, and with them the flaky builds and
+   * the first-attempt success. An attempt stored as completed is never asked for again.
+   */
+  private void fetchEarlierAttempts(RunUpdate run) {
+    if (run.attempt() <= 1) {
+      return;
+    }
+    Build stored = ingestion.store().find(run.id()).orElse(null);
+    for (int attempt = 1; attempt < run.attempt(); attempt++) {
+      boolean known = stored != null && stored.attempt(attempt).map(Attempt::isCompleted).orElse(false);
+      if (!known) {
+        fetchAttempt(run, attempt);
+      }
+    }
+  }
+
+  private void fetchAttempt(RunUpdate run, int attempt) {
+    String what = "attempt " + attempt + " of run " + run.id().runId() + " of " + repository + ": ";
+    ApiResponse response;
+    try {
+      response = api.http().get(api.attempt(run.id().repository(), run.id().runId(), attempt));
+    } catch (GitHubApiException e) {
+      if (e.status() != 404 && e.status() != 410) {
+        throw e;
+      }
+      problems.add(what + "gone (" + e.status() + ")");
+      return;
+    }
+    if (response.body() == null) {
+      problems.add(what + response.problem());
+      return;
+    }
+    try {
+      RunUpdate earlier = RunMapper.map(Fields.of(response.body(), ""), null, run.id().repository());
+      if (earlier.attempt() != attempt || !earlier.id().equals(run.id())) {
+        problems.add(what + "GitHub answered with attempt " + earlier.attempt() + " of run " + earlier.id().runId());
+        return;
+      }
+      ingestion.ingest(withWorkflowName(earlier));
+    } catch (PayloadException | UnknownValueException | IllegalArgumentException e) {
+      problems.add(what + e.getMessage());
+    }
   }
 
   /** Requests the jobs of one attempt (conditionally) and ingests them. */

@@ -8,6 +8,9 @@ import dev.cicd.core.build.BuildId;
 import dev.cicd.core.build.BuildStatus;
 import dev.cicd.core.build.Conclusion;
 import dev.cicd.core.metrics.MetricsCalculator;
+import dev.cicd.github.internal.Fields;
+import dev.cicd.github.internal.JobMapper;
+import dev.cicd.github.internal.RunMapper;
 import dev.cicd.core.metrics.OutcomePolicy;
 import dev.cicd.core.source.SourceHealth;
 import java.time.Duration;
@@ -215,6 +218,34 @@ class GitHubSourcePollingTest {
     assertThat(build.attemptNumber()).isEqualTo(2);
     assertThat(build.conclusion()).isEqualTo(Conclusion.SUCCESS);
     assertThat(h.health().problem()).contains("attempt 1 of run 1").contains("404");
+  }
+
+  @Test
+  @DisplayName("a completed run whose webhooks brought one job and lost the other: its jobs are listed once")
+  void jobsLostByWebhooksAreListedOnce() {
+    List<ObjectNode> runs = PollingHarness.runs(PollingHarness.REPO, 1, 1, Duration.ofHours(1));
+    Instant started = Instant.parse(runs.get(0).get("run_started_at").asText());
+    ObjectNode kept = RunFactory.job(1, 10, started);
+    ObjectNode lost = RunFactory.job(1, 11, started.plusSeconds(30));
+    // What the webhooks brought: the completed run and one of its two completed jobs.
+    h.ingestion.ingest(RunMapper.map(Fields.of(runs.get(0), ""), null, PollingHarness.REPO));
+    h.ingestion.ingest(JobMapper.map(Fields.of(kept, ""), PollingHarness.REPO, 1, 1L));
+    h.github.runs(PollingHarness.REPO, runs);
+    h.github.jobs(PollingHarness.REPO, 1, 1, List.of(kept, lost));
+    h.poll();
+    BuildId id = BuildId.github(PollingHarness.REPO, 1);
+    assertThat(h.store.find(id).orElseThrow().jobsOfAttempt(1)).extracting(j -> j.id()).containsExactly(10L, 11L);
+
+    // A restart on the same store: the listing is repeated, the job list is not.
+    GitHubSource restarted = GitHubSource.builder(h.source.config()).clock(h.clock).sleeper(h.clock::advance).build();
+    int before = jobListRequests();
+    restarted.poll(h.ingestion);
+    restarted.close();
+    assertThat(jobListRequests()).isEqualTo(before).isEqualTo(1);
+  }
+
+  private int jobListRequests() {
+    return (int) h.github.requests().stream().filter(r -> r.path().endsWith("/jobs")).count();
   }
 
   /** The run as attempt {@code attempt} left it: completed at {@code completed}, started a minute before. */

@@ -56,7 +56,8 @@ public final class RepositoryPoller {
   /** Runs one cycle. @throws GitHubApiException when GitHub fails the cycle; state is kept to resume */
   public PollProblems poll(IngestionService ingestion) {
     PollProblems problems = new PollProblems();
-    RunProcessor processor = new RunProcessor(api, ingestion, repository, config.maxPages(), problems, workflowNames);
+    RunProcessor processor = new RunProcessor(api, ingestion, repository, config.maxPages(), problems, workflowNames,
+        clock);
     Set<Long> seen = new HashSet<>();
     if (watermark == null && backfill == null && config.backfill().isZero()) {
       watermark = clock.instant();

@@ -5,9 +5,11 @@ import dev.cicd.core.build.Build;
 import dev.cicd.core.build.BuildStatus;
 import dev.cicd.core.build.Job;
 import dev.cicd.core.build.Workflow;
+import dev.cicd.core.ingest.DeliveryKey;
 import dev.cicd.core.ingest.IngestionService;
 import dev.cicd.core.ingest.JobUpdate;
 import dev.cicd.core.ingest.RunUpdate;
+import java.time.Clock;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -28,9 +30,11 @@ public final class RunProcessor {
   private final int maxPages;
   private final PollProblems problems;
   private final WorkflowNames workflowNames;
+  private final Clock clock;
 
   public RunProcessor(GitHubApi api, IngestionService ingestion, String repository, int maxPages,
-      PollProblems problems, WorkflowNames workflowNames) {
+      PollProblems problems, WorkflowNames workflowNames, Clock clock) {
+    this.clock = clock;
     this.api = api;
     this.ingestion = ingestion;
     this.repository = repository;
@@ -105,8 +109,12 @@ public final class RunProcessor {
     }
   }
 
-  /** Requests the jobs of one attempt (conditionally) and ingests them. */
+  /**
+   * Requests the jobs of one attempt (conditionally) and ingests them. Once every page of a completed attempt's
+   * jobs was read, the store records it ({@link #listedKey}), so no later cycle or restart asks again.
+   */
   public void fetchJobs(RunUpdate run, int attempt) {
+    int problemsBefore = problems.count();
     Pager.walk(api.http(), api.jobs(run.id().repository(), run.id().runId(), attempt), maxPages, page -> {
       if (page.notModified()) {
         return false;
@@ -127,6 +135,10 @@ public final class RunProcessor {
       }
       return true;
     });
+    boolean completed = attempt < run.attempt() || run.status() == BuildStatus.COMPLETED;
+    if (completed && problems.count() == problemsBefore) {
+      ingestion.store().recordDelivery(listedKey(run, attempt), clock.instant());
+    }
   }
 
   private void ingestJob(RunUpdate run, int attempt, Fields job) {
@@ -141,8 +153,9 @@ public final class RunProcessor {
   }
 
   /**
-   * Jobs are final once the attempt completed and every stored job of it completed; an attempt in
-   * progress is always asked again (a 304 costs nothing).
+   * An attempt in progress is always asked again (a 304 costs nothing). A completed attempt is asked until its
+   * jobs were listed once after it completed: webhooks may have brought some of its jobs and lost others, and
+   * the store cannot tell that its jobs are complete from the jobs it has.
    */
   private boolean needsJobs(RunUpdate run, int attempt) {
     if (attempt == run.attempt() && run.status() != BuildStatus.COMPLETED) {
@@ -157,7 +170,17 @@ public final class RunProcessor {
       return true;
     }
     Attempt known = stored.attempt(attempt).orElse(null);
-    return attempt == run.attempt() && (known == null || !known.isCompleted());
+    return attempt == run.attempt() && (known == null || !known.isCompleted())
+        || !ingestion.store().hasDelivery(listedKey(run, attempt));
+  }
+
+  /**
+   * The delivery-log key that marks a completed attempt's jobs as listed: hook {@code poll-jobs:owner/name}
+   * (GitHub's hook ids are numbers), delivery {@code runId/attempt}. Retention may prune it; the attempt is then
+   * listed once more.
+   */
+  static DeliveryKey listedKey(RunUpdate run, int attempt) {
+    return new DeliveryKey("poll-jobs:" + run.id().repository(), run.id().runId() + "/" + attempt);
   }
 
   /** REST runs normally carry a name; when one does not, the workflow list names it. */

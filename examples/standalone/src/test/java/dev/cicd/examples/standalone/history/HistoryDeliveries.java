@@ -12,7 +12,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Random;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
@@ -62,6 +64,21 @@ final class HistoryDeliveries {
     return deliveries;
   }
 
+  /** Every delivery, a fifth of them again under the same id and a tenth again under a new id, in random order. */
+  static List<Delivery> shuffledWithRepeats(List<Delivery> deliveries, Random random) {
+    List<Delivery> all = new ArrayList<>(deliveries);
+    for (Delivery delivery : deliveries) {
+      if (random.nextInt(5) == 0) {
+        all.add(delivery);
+      }
+      if (random.nextInt(10) == 0) {
+        all.add(delivery.sentAgainAs(UUID.randomUUID().toString()));
+      }
+    }
+    Collections.shuffle(all, random);
+    return all;
+  }
+
   private static Delivery run(Run run, Attempt attempt, String action, String status, @Nullable String conclusion,
       Instant updatedAt) {
     ObjectNode body = RUN.deepCopy();
@@ -69,7 +86,28 @@ final class HistoryDeliveries {
     repository(body, run.repository());
     ObjectNode workflow = (ObjectNode) body.get("workflow");
     workflow.put("id", run.workflowId()).put("name", run.workflow()).put("path", path(run));
-    ObjectNode object = (ObjectNode) body.get("workflow_run");
+    body.set("workflow_run", runObject(run, attempt, status, conclusion, updatedAt));
+    return delivery("workflow_run", body);
+  }
+
+  /** The run object as GitHub shows an attempt now (REST: a listing's item, {@code /runs/{id}/attempts/{n}}). */
+  static ObjectNode restRun(Run run, Attempt attempt) {
+    return attempt.completed()
+        ? runObject(run, attempt, "completed", attempt.conclusion(), attempt.completedAt())
+        : runObject(run, attempt, "in_progress", null, attempt.startedAt().plusSeconds(1));
+  }
+
+  /** The jobs of an attempt as GitHub shows them now ({@code /runs/{id}/attempts/{n}/jobs}). */
+  static List<ObjectNode> restJobs(Run run, Attempt attempt) {
+    return attempt.jobs().stream().map(job -> job.completedAt() != null
+        ? jobObject(run, attempt, job, "completed", job.startedAt(), job.completedAt())
+        : job.startedAt() != null ? jobObject(run, attempt, job, "in_progress", job.startedAt(), null)
+        : jobObject(run, attempt, job, "queued", job.createdAt(), null)).toList();
+  }
+
+  private static ObjectNode runObject(Run run, Attempt attempt, String status, @Nullable String conclusion,
+      Instant updatedAt) {
+    ObjectNode object = ((ObjectNode) RUN.get("workflow_run")).deepCopy();
     object.put("id", run.id()).put("run_number", run.id() - 7_000_000_000L).put("run_attempt", attempt.number())
         .put("name", run.workflow()).put("workflow_id", run.workflowId()).put("path", path(run))
         .put("head_branch", run.branch()).put("event", "push").put("status", status)
@@ -79,7 +117,7 @@ final class HistoryDeliveries {
     object.put("head_sha", run.sha());
     ((ObjectNode) object.get("head_commit")).put("id", run.sha()).put("timestamp", run.commitAt().toString());
     repository(object, run.repository());
-    return delivery("workflow_run", body);
+    return object;
   }
 
   private static Delivery deploymentStatus(Deployment deployment, Status status) {
@@ -98,7 +136,13 @@ final class HistoryDeliveries {
     ObjectNode body = JOB.deepCopy();
     body.put("action", status);
     repository(body, run.repository());
-    ObjectNode object = (ObjectNode) body.get("workflow_job");
+    body.set("workflow_job", jobObject(run, attempt, job, status, startedAt, completedAt));
+    return delivery("workflow_job", body);
+  }
+
+  private static ObjectNode jobObject(Run run, Attempt attempt, Job job, String status, Instant startedAt,
+      @Nullable Instant completedAt) {
+    ObjectNode object = ((ObjectNode) JOB.get("workflow_job")).deepCopy();
     object.put("id", job.id()).put("run_id", run.id()).put("run_attempt", attempt.number()).put("name", job.name())
         .put("workflow_name", run.workflow()).put("head_branch", run.branch()).put("head_sha", run.sha())
         .put("status", status)
@@ -106,7 +150,7 @@ final class HistoryDeliveries {
         .put("completed_at", completedAt == null ? null : completedAt.toString())
         .put("conclusion", completedAt == null ? null : job.conclusion());
     object.putArray("steps");
-    return delivery("workflow_job", body);
+    return object;
   }
 
   private static void repository(ObjectNode holder, String fullName) {

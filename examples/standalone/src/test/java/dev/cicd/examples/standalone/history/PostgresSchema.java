@@ -5,6 +5,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import org.junit.jupiter.api.Assumptions;
@@ -29,6 +30,29 @@ final class PostgresSchema implements AutoCloseable {
           () -> "PostgreSQL does not answer at " + URL + " (" + e.getMessage() + "); set CICD_TEST_PG_URL, or"
               + " CICD_REQUIRE_POSTGRES=true to fail instead of skipping");
       throw e;
+    }
+  }
+
+  /** What runs in an app: it is given its database settings by {@link #run}. */
+  interface Check {
+    void run() throws Exception;
+  }
+
+  /**
+   * Runs {@code check} on {@code database}: {@code h2} as {@code env} has it, {@code postgresql} in a fresh schema
+   * ({@code CICD_DB_URL}, {@code CICD_DB_USER}, {@code CICD_DB_PASSWORD} put into {@code env}) dropped afterwards.
+   */
+  static void run(String database, Map<String, String> env, Check check) throws Exception {
+    if (!database.equals("postgresql")) {
+      check.run();
+      return;
+    }
+    try (PostgresSchema schema = new PostgresSchema()) {
+      env.putAll(Map.of("CICD_DB_URL", schema.url(), "CICD_DB_USER", USER));
+      if (!PASSWORD.isEmpty()) {
+        env.put("CICD_DB_PASSWORD", PASSWORD);
+      }
+      check.run();
     }
   }
 

@@ -1,0 +1,80 @@
+package dev.cicd.examples.standalone.history;
+
+import static dev.cicd.examples.standalone.history.HistoryClient.q;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.cicd.examples.standalone.TestApps;
+import dev.cicd.examples.standalone.history.HistoryDeliveries.Delivery;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Webhooks lost and healed by polling: of a generated history only some run and job webhooks arrive (shuffled,
+ * duplicated), while the app backfills the same history from a mock GitHub REST API ({@link HistoryGitHub}),
+ * which shows each run only as its latest attempt. The summary must come to equal DESIGN.md's figures for the whole
+ * history, re-runs and queue times included, as if every webhook had arrived.
+ */
+class PolledHistoryTest {
+  @TempDir
+  Path dir;
+
+  @ParameterizedTest(name = "{0}, webhook inbox {1}")
+  @CsvSource({"h2, false", "postgresql, true"})
+  @DisplayName("polling heals lost webhooks: the summary equals the whole history's")
+  void pollingHealsLostWebhooks(String database, boolean inbox) throws Exception {
+    Instant start = Instant.now().truncatedTo(ChronoUnit.DAYS).minus(Duration.ofDays(20));
+    RunHistory history = new RunHistory(20261129L, 240, start, Duration.ofDays(14));
+    Random random = new Random(11);
+    // Every deployment status arrives (they are not polled); of the run and job webhooks about a third.
+    List<Delivery> arriving = HistoryDeliveries.shuffledWithRepeats(HistoryDeliveries.of(history), random).stream()
+        .filter(d -> d.event().equals("deployment_status") || random.nextInt(3) == 0).toList();
+    Instant from = start.plus(Duration.ofDays(2)).plusSeconds(5 * 3600 + 7);
+    Instant to = start.plus(Duration.ofDays(15));
+    ReferenceSummary expected = new ReferenceSummary(history, from, to, run -> true);
+    ReferenceDora dora = new ReferenceDora(history, from, to, null);
+    assertThat(expected.flaky).isPositive();
+
+    try (HistoryGitHub github = new HistoryGitHub(history)) {
+      Map<String, String> env = new HashMap<>(Map.of("CICD_PORT", "0", "CICD_DATA_DIR", dir.toString(),
+          "CICD_GITHUB_WEBHOOK_SECRET", HistoryClient.SECRET, "CICD_API_TOKEN", HistoryClient.TOKEN,
+          "CICD_WEBHOOK_INBOX", String.valueOf(inbox), "CICD_GITHUB_TOKEN", "ghp_history_test_token",
+          "CICD_GITHUB_REPOSITORIES", String.join(",", RunHistory.REPOSITORIES),
+          "CICD_GITHUB_API_URL", github.apiUrl(), "CICD_POLL_INTERVAL", "1s", "CICD_BACKFILL_DAYS", "30"));
+      PostgresSchema.run(database, env, () -> {
+        try (TestApps.Running app = TestApps.start(env)) {
+          HistoryClient client = new HistoryClient(app.port());
+          Map<Integer, Integer> statuses = client.post(arriving);
+          if (inbox) {
+            client.awaitMerged();
+          }
+          String summaryPath = "/api/metrics/summary?from=" + q(from.toString()) + "&to=" + q(to.toString());
+          long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+          JsonNode summary = client.get(summaryPath);
+          while (!SummaryAssertions.matches(summary, expected, dora) && System.nanoTime() < deadline) {
+            Thread.sleep(500);
+            summary = client.get(summaryPath);
+          }
+          System.out.printf("polled history: %d runs, %d of %d webhooks posted %s, %d requests to GitHub; window: %d"
+              + " builds, %d queue times, %d flaky%n", history.runs().size(), arriving.size(),
+              HistoryDeliveries.of(history).size(), statuses, github.requests(), expected.total,
+              expected.queues.size(), expected.flaky);
+          SummaryAssertions.assertSummary(summary, expected);
+          SummaryAssertions.assertDora(summary.path("dora"), dora);
+          assertThat(client.listedRunIds()).as("every run listed once")
+              .containsExactlyInAnyOrderElementsOf(history.runs().stream().map(RunHistory.Run::id).toList());
+        }
+      });
+    }
+  }
+}

@@ -9,6 +9,7 @@ import dev.cicd.core.ingest.WebhookInbox;
 import dev.cicd.core.internal.PeriodicTask;
 import dev.cicd.core.internal.SourceHealthIndicator;
 import dev.cicd.core.metrics.OutcomePolicy;
+import dev.cicd.core.metrics.WorkflowDeployments;
 import dev.cicd.core.source.BuildSource;
 import dev.cicd.core.source.WebhookReceiver;
 import dev.cicd.core.store.BuildStore;
@@ -48,6 +49,7 @@ public final class Cicd implements AutoCloseable {
   private final PeriodicTask retentionTask;
   private @Nullable ScheduledExecutorService scheduler;
   private volatile boolean started;
+  private final @Nullable WorkflowDeployments workflowDeployments;
 
   Cicd(CicdBuilder builder) {
     this.store = builder.store;
@@ -58,6 +60,11 @@ public final class Cicd implements AutoCloseable {
     this.retention = builder.retention;
     this.ingestion = IngestionService.create(store, clock);
     builder.listeners.forEach(ingestion::addListener);
+    this.workflowDeployments = builder.deployWorkflows.isEmpty() ? null
+        : new WorkflowDeployments(store, builder.deployWorkflows, outcomePolicy);
+    if (workflowDeployments != null) {
+      ingestion.addListener(workflowDeployments);
+    }
     this.inbox = builder.inbox == null ? null : WebhookInbox.create(ingestion, builder.inbox, this::webhookReceiver);
     List<HealthIndicator> indicators = new ArrayList<>(builder.healthIndicators);
     if (inbox != null) {
@@ -78,6 +85,7 @@ public final class Cicd implements AutoCloseable {
     if (started) {
       return;
     }
+    catchUpWorkflowDeployments();
     AtomicInteger threads = new AtomicInteger();
     ScheduledExecutorService executor = Executors.newScheduledThreadPool(Math.max(1, sources.size()) + 1, r -> {
       Thread t = new Thread(r, "cicd-scheduler-" + threads.incrementAndGet());
@@ -102,6 +110,18 @@ public final class Cicd implements AutoCloseable {
     LOG.info("CI/CD dashboard started: store {}, sources {}, components {}, retention {}", store,
         sources.stream().map(BuildSource::provider).toList(), components.size(),
         retention == null ? "off" : retention);
+  }
+
+  /** Stores deploy-workflow runs that have no deployment yet; a store that fails only delays it to the next start. */
+  private void catchUpWorkflowDeployments() {
+    if (workflowDeployments == null) {
+      return;
+    }
+    try {
+      workflowDeployments.catchUp();
+    } catch (RuntimeException e) {
+      LOG.warn("Could not look for deploy-workflow runs without a deployment; the next start tries again", e);
+    }
   }
 
   public boolean isStarted() {

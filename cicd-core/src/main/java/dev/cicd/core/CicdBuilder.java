@@ -10,6 +10,7 @@ import dev.cicd.core.store.InMemoryBuildStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -35,6 +36,7 @@ public final class CicdBuilder {
   OutcomePolicy outcomePolicy = OutcomePolicy.DEFAULT;
   @Nullable Duration retention = DEFAULT_RETENTION;
   Duration retentionInterval = DEFAULT_RETENTION_INTERVAL;
+  Set<String> deployWorkflows = Set.of();
 
   CicdBuilder() {}
 
@@ -75,6 +77,22 @@ public final class CicdBuilder {
   /** Which conclusions count as success and failure in metrics and alerts. */
   public CicdBuilder outcomePolicy(OutcomePolicy value) {
     this.outcomePolicy = Objects.requireNonNull(value, "outcomePolicy");
+    return this;
+  }
+
+  /**
+   * Workflows whose runs are deployments, for DORA besides GitHub's {@code deployment_status} events (by exact
+   * workflow name, in every repository): see {@link dev.cicd.core.metrics.WorkflowDeployments}. None by default.
+   *
+   * @throws IllegalArgumentException for a blank name
+   */
+  public CicdBuilder deployWorkflows(Collection<String> names) {
+    for (String name : Objects.requireNonNull(names, "deployWorkflows")) {
+      if (name == null || name.isBlank()) {
+        throw new IllegalArgumentException("deployWorkflows must be workflow names, but contained '" + name + "'");
+      }
+    }
+    this.deployWorkflows = Set.copyOf(names);
     return this;
   }
 

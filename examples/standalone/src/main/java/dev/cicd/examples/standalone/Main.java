@@ -22,6 +22,7 @@ public final class Main {
         CICD_BACKFILL_DAYS (30)   CICD_POLL_INTERVAL (60s)   CICD_API_TOKEN   CICD_ADMIN_TOKEN   CICD_PUBLIC_READ (false)
         CICD_TRUSTED_PROXIES   CICD_SLACK_WEBHOOK_URL   CICD_SMTP_HOST / _PORT / _SECURITY / _USER / _PASSWORD / _FROM / _TO
         CICD_WEBHOOK_INBOX (false: merge each webhook before its 2xx; true: 202 once stored raw, merged behind)
+        CICD_DEPLOY_WORKFLOWS (workflow names, comma separated, whose runs are deployments for DORA)
       See README.md for details.
       """;
 

@@ -29,7 +29,7 @@ public final class SettingsParser {
       "CICD_GITHUB_REPOSITORIES", "CICD_GITHUB_API_URL", "CICD_BACKFILL_DAYS", "CICD_POLL_INTERVAL", "CICD_API_TOKEN",
       "CICD_ADMIN_TOKEN", "CICD_PUBLIC_READ", "CICD_TRUSTED_PROXIES", "CICD_SLACK_WEBHOOK_URL", "CICD_SMTP_HOST",
       "CICD_SMTP_PORT", "CICD_SMTP_SECURITY", "CICD_SMTP_USER", "CICD_SMTP_PASSWORD", "CICD_SMTP_FROM",
-      "CICD_SMTP_TO", "CICD_WEBHOOK_INBOX");
+      "CICD_SMTP_TO", "CICD_WEBHOOK_INBOX", "CICD_DEPLOY_WORKFLOWS");
 
   private final Map<String, String> values;
 
@@ -105,6 +105,7 @@ public final class SettingsParser {
         smtp(),
         list("CICD_TRUSTED_PROXIES"),
         bool("CICD_WEBHOOK_INBOX", false),
+        list("CICD_DEPLOY_WORKFLOWS"),
         demo);
   }
 

@@ -58,6 +58,7 @@ final class StandaloneApp implements AutoCloseable {
       if (settings.webhookInbox()) {
         builder.webhookInbox(InboxSettings.defaults());
       }
+      builder.deployWorkflows(settings.deployWorkflows());
       Cicd instance = builder.build();
       cicd = instance;
       if (settings.demo()) {

@@ -93,6 +93,9 @@ class SettingsParserTest {
     assertThatThrownBy(() -> SettingsParser.parse(Map.of("CICD_GITHUB_REPOSITORIES", "o/r"), false))
         .hasMessageStartingWith("CICD_GITHUB_TOKEN is required");
     assertThat(SettingsParser.parse(Map.of("CICD_WEBHOOK_INBOX", "true"), false).webhookInbox()).isTrue();
+    assertThat(SettingsParser.parse(Map.of("CICD_DEPLOY_WORKFLOWS", " Deploy , Release <prod> ,"), false)
+        .deployWorkflows()).containsExactly("Deploy", "Release <prod>");
+    assertThat(SettingsParser.parse(Map.of(), false).deployWorkflows()).isEmpty();
     assertThatThrownBy(() -> SettingsParser.parse(Map.of("CICD_WEBHOOK_INBOX", "sometimes"), false))
         .hasMessage("CICD_WEBHOOK_INBOX must be true or false, but was 'sometimes'");
     assertThatThrownBy(() -> SettingsParser.parse(Map.of("CICD_PUBLIC_READ", "maybe"), false))

@@ -23,7 +23,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * Webhooks lost and healed by polling: of a generated history only some run and job webhooks arrive (shuffled,
  * duplicated), while the app backfills the same history from a mock GitHub REST API ({@link HistoryGitHub}),
  * which shows each run only as its latest attempt. The summary must come to equal DESIGN.md's figures for the whole
- * history, re-runs and queue times included, as if every webhook had arrived.
+ * history, re-runs, queue times and the deployments of the deploy workflow included, as if every webhook had
+ * arrived.
  */
 class PolledHistoryTest {
   @TempDir
@@ -42,7 +43,7 @@ class PolledHistoryTest {
     Instant from = start.plus(Duration.ofDays(2)).plusSeconds(5 * 3600 + 7);
     Instant to = start.plus(Duration.ofDays(15));
     ReferenceSummary expected = new ReferenceSummary(history, from, to, run -> true);
-    ReferenceDora dora = new ReferenceDora(history, from, to, null);
+    ReferenceDora dora = new ReferenceDora(history, from, to, null, RunHistory.DEPLOY_WORKFLOW);
     assertThat(expected.flaky).isPositive();
 
     try (HistoryGitHub github = new HistoryGitHub(history)) {
@@ -51,6 +52,7 @@ class PolledHistoryTest {
           "CICD_WEBHOOK_INBOX", String.valueOf(inbox), "CICD_GITHUB_TOKEN", "ghp_history_test_token",
           "CICD_GITHUB_REPOSITORIES", String.join(",", RunHistory.REPOSITORIES),
           "CICD_GITHUB_API_URL", github.apiUrl(), "CICD_POLL_INTERVAL", "1s", "CICD_BACKFILL_DAYS", "30"));
+      env.put("CICD_DEPLOY_WORKFLOWS", RunHistory.DEPLOY_WORKFLOW);
       PostgresSchema.run(database, env, () -> {
         try (TestApps.Running app = TestApps.start(env)) {
           HistoryClient client = new HistoryClient(app.port());

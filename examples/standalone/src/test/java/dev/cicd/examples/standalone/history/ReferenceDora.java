@@ -19,10 +19,12 @@ import org.jspecify.annotations.Nullable;
  * successful deployments per day of the window, the lead time the nearest-rank p50 from the commit (its earliest
  * head-commit time among the runs) to the successful deployment, the change failure rate the share of deployments
  * that ended in failure or error, and the time to restore the mean time from the first failed deployment of an
- * environment to its next success (ending in the window). Only the repository filter applies.
+ * environment to its next success (ending in the window). Only the repository filter applies. Runs of a deploy
+ * workflow count as deployments of their commits.
  */
 final class ReferenceDora {
   private static final Set<String> FAILED = Set.of("failure", "error");
+  private static final Set<String> FAILURE_CLASS = Set.of("failure", "timed_out", "startup_failure");
   private static final Comparator<Status> ORDER =
       Comparator.comparing(Status::createdAt).thenComparingLong(Status::id);
 
@@ -40,9 +42,17 @@ final class ReferenceDora {
   final @Nullable Long leadTimeP50Ms;
   final @Nullable Double timeToRestoreMs;
 
-  ReferenceDora(RunHistory history, Instant from, Instant to, @Nullable String repository) {
+  /**
+   * @param deployWorkflow a workflow whose runs are deployments too (README: each completed attempt with a success
+   *     or failure-class conclusion is a status of deployment "run" in environment "workflow name"), or null
+   */
+  ReferenceDora(RunHistory history, Instant from, Instant to, @Nullable String repository,
+      @Nullable String deployWorkflow) {
     List<Outcome> outcomes = new ArrayList<>();
-    for (Deployment deployment : history.deployments()) {
+    List<Deployment> all = new ArrayList<>(history.deployments());
+    history.runs().stream().filter(run -> run.workflow().equals(deployWorkflow))
+        .forEach(run -> all.add(deploymentOf(run)));
+    for (Deployment deployment : all) {
       if (repository == null || repository.equals(deployment.repository())) {
         deployment.statuses().stream().filter(s -> s.state().equals("success") || FAILED.contains(s.state()))
             .max(ORDER).ifPresent(status -> outcomes.add(new Outcome(deployment, status)));
@@ -62,6 +72,15 @@ final class ReferenceDora {
         .sorted().toList();
     leadTimeP50Ms = ReferenceSummary.percentile(leadTimes, 50);
     timeToRestoreMs = ReferenceSummary.mean(restores(outcomes, from, to));
+  }
+
+  private static Deployment deploymentOf(Run run) {
+    List<Status> statuses = run.attempts().stream()
+        .filter(a -> a.completed() && (a.conclusion().equals("success") || FAILURE_CLASS.contains(a.conclusion())))
+        .map(a -> new Status(run.id() * 1000 + a.number(), a.conclusion().equals("success") ? "success" : "failure",
+            a.completedAt()))
+        .toList();
+    return new Deployment(run.id(), run.repository(), "workflow " + run.workflow(), run.sha(), statuses);
   }
 
   private static List<Long> restores(List<Outcome> outcomes, Instant from, Instant to) {

@@ -15,6 +15,8 @@ import org.jspecify.annotations.Nullable;
 final class RunHistory {
   static final List<String> REPOSITORIES = List.of("octo-org/api", "octo-org/web", "octo-org/docs");
   static final List<String> WORKFLOWS = List.of("CI", "Deploy <prod> & \"notify\"");
+  /** The workflow whose runs are deployments ({@code CICD_DEPLOY_WORKFLOWS}). */
+  static final String DEPLOY_WORKFLOW = WORKFLOWS.get(1);
   static final List<String> BRANCHES = List.of("main", "feat/<script>x</script>");
   /** Conclusions of completed attempts, each as often as it appears here. */
   private static final List<String> CONCLUSIONS = List.of("success", "success", "success", "success", "success",

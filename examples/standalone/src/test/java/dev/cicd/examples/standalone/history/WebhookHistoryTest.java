@@ -24,8 +24,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * webhooks shuffled, partly redelivered (same delivery id) and partly sent again under a new id, by four senders
  * at once, into the standalone app on H2 and on PostgreSQL, with a summary read half-way (so that late deliveries
  * land on days the store may have cached); then {@code /api/metrics/summary} must equal the figures DESIGN.md's
- * definitions give for that history ({@link ReferenceSummary}; DORA from the README's, {@link ReferenceDora}),
- * merging on arrival and with the webhook inbox.
+ * definitions give for that history ({@link ReferenceSummary}; DORA from the README's, {@link ReferenceDora}, with
+ * one of the workflows configured as a deploy workflow), merging on arrival and with the webhook inbox.
  */
 class WebhookHistoryTest {
   @TempDir
@@ -37,7 +37,7 @@ class WebhookHistoryTest {
   void summaryOfAShuffledDuplicatedHistory(String database, boolean inbox) throws Exception {
     Map<String, String> env = new HashMap<>(Map.of("CICD_PORT", "0", "CICD_DATA_DIR", dir.toString(),
         "CICD_GITHUB_WEBHOOK_SECRET", HistoryClient.SECRET, "CICD_API_TOKEN", HistoryClient.TOKEN,
-        "CICD_WEBHOOK_INBOX", String.valueOf(inbox)));
+        "CICD_WEBHOOK_INBOX", String.valueOf(inbox), "CICD_DEPLOY_WORKFLOWS", RunHistory.DEPLOY_WORKFLOW));
     PostgresSchema.run(database, env, () -> check(env, inbox));
   }
 
@@ -56,8 +56,8 @@ class WebhookHistoryTest {
     assertThat(expected.total).as("builds in the window").isGreaterThan(150);
     assertThat(expected.flaky).isPositive();
     assertThat(expected.mttrMs).isNotNull();
-    ReferenceDora dora = new ReferenceDora(history, from, to, null);
-    ReferenceDora narrowedDora = new ReferenceDora(history, from, to, repository);
+    ReferenceDora dora = new ReferenceDora(history, from, to, null, RunHistory.DEPLOY_WORKFLOW);
+    ReferenceDora narrowedDora = new ReferenceDora(history, from, to, repository, RunHistory.DEPLOY_WORKFLOW);
     assertThat(dora.failed).as("failed deployments").isPositive();
     assertThat(dora.timeToRestoreMs).isNotNull();
     assertThat(narrowedDora.deployments).isPositive().isLessThan(dora.deployments);

@@ -35,6 +35,7 @@ public final class GitHubConfig {
   private final List<String> webhookSecrets;
   private final List<String> repositories;
   private final Duration backfill;
+  private final boolean pollDeployments;
   private final Duration pollInterval;
   private final Duration connectTimeout;
   private final Duration readTimeout;
@@ -52,6 +53,7 @@ public final class GitHubConfig {
     webhookSecrets = List.copyOf(b.webhookSecrets);
     repositories = List.copyOf(b.repositories);
     backfill = b.backfill;
+    pollDeployments = b.pollDeployments;
     pollInterval = b.pollInterval;
     connectTimeout = b.connectTimeout;
     readTimeout = b.readTimeout;
@@ -82,6 +84,8 @@ public final class GitHubConfig {
   public List<String> repositories() { return repositories; }
   /** How far back the first poll of a repository reaches. */
   public Duration backfill() { return backfill; }
+  /** Whether deployments and their statuses are polled too (the token then needs read access to deployments). */
+  public boolean pollDeployments() { return pollDeployments; }
   public Duration pollInterval() { return pollInterval; }
   public Duration connectTimeout() { return connectTimeout; }
   public Duration readTimeout() { return readTimeout; }
@@ -103,7 +107,8 @@ public final class GitHubConfig {
   public String toString() {
     return "GitHubConfig[apiUrl=" + apiUrl + ", token=" + (token == null ? "none" : "****")
         + ", webhookSecrets=" + webhookSecrets.size() + " (masked), repositories=" + repositories
-        + ", backfill=" + backfill + ", pollInterval=" + pollInterval + ", connectTimeout=" + connectTimeout
+        + ", backfill=" + backfill + ", pollDeployments=" + pollDeployments + ", pollInterval=" + pollInterval
+        + ", connectTimeout=" + connectTimeout
         + ", readTimeout=" + readTimeout + ", callTimeout=" + callTimeout + ", maxRetryWait=" + maxRetryWait
         + ", maxPages=" + maxPages + ", maxRetries=" + maxRetries + ", maxConcurrentRequests="
         + maxConcurrentRequests + ", maxPayloadBytes=" + maxPayloadBytes + ", userAgent=" + userAgent + "]";
@@ -116,6 +121,7 @@ public final class GitHubConfig {
     private List<String> webhookSecrets = List.of();
     private List<String> repositories = List.of();
     private Duration backfill = DEFAULT_BACKFILL;
+    private boolean pollDeployments;
     private Duration pollInterval = DEFAULT_POLL_INTERVAL;
     private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
     private Duration readTimeout = DEFAULT_READ_TIMEOUT;
@@ -135,6 +141,7 @@ public final class GitHubConfig {
       webhookSecrets = c.webhookSecrets;
       repositories = c.repositories;
       backfill = c.backfill;
+      pollDeployments = c.pollDeployments;
       pollInterval = c.pollInterval;
       connectTimeout = c.connectTimeout;
       readTimeout = c.readTimeout;
@@ -189,6 +196,16 @@ public final class GitHubConfig {
 
     public Builder backfill(Duration value) {
       backfill = ConfigChecks.notNegative("backfill", value);
+      return this;
+    }
+
+    /**
+     * Polls each repository's deployments and their statuses too, so DORA heals lost {@code deployment_status}
+     * webhooks (default off: a token with only {@code actions:read} is refused there, which then shows as a
+     * problem of the cycle).
+     */
+    public Builder pollDeployments(boolean value) {
+      pollDeployments = value;
       return this;
     }
 

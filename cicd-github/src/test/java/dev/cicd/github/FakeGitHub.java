@@ -40,6 +40,7 @@ final class FakeGitHub implements AutoCloseable {
   private final Map<String, Deque<MockResponse>> scripted = new LinkedHashMap<>();
   private final Map<String, ObjectNode> workflows = new HashMap<>();
   private final Map<String, ObjectNode> attempts = new HashMap<>();
+  private final Map<String, List<ObjectNode>> deployments = new HashMap<>();
   private long remaining = 5000;
 
   FakeGitHub(MutableClock clock) throws IOException {
@@ -77,6 +78,15 @@ final class FakeGitHub implements AutoCloseable {
     attempts.put(repository + "#" + runId + "#" + attempt, run);
   }
 
+  /** Deployments of a repository, newest first ({@code /deployments}), each with its statuses, newest first. */
+  synchronized void deployments(String repository, List<ObjectNode> newestFirst) {
+    deployments.put(repository, new ArrayList<>(newestFirst));
+  }
+
+  synchronized void deploymentStatuses(String repository, long deploymentId, List<ObjectNode> newestFirst) {
+    deployments.put(repository + "#" + deploymentId, new ArrayList<>(newestFirst));
+  }
+
   synchronized void workflows(String repository, ObjectNode body) {
     workflows.put(repository, body);
   }
@@ -106,6 +116,12 @@ final class FakeGitHub implements AutoCloseable {
       }
     }
     String[] parts = path.split("/");
+    if (parts.length >= 5 && parts[1].equals("repos") && parts[4].equals("deployments")) {
+      String key = parts[2] + "/" + parts[3] + (parts.length == 7 && parts[6].equals("statuses") ? "#" + parts[5] : "");
+      List<ObjectNode> list = parts.length == 5 || parts.length == 7 ? deployments.get(key) : null;
+      return list == null ? json(404, "{\"message\":\"Not Found\"}", request, null)
+          : json(200, RunFactory.MAPPER.createArrayNode().addAll(list).toString(), request, null);
+    }
     // /repos/{owner}/{repo}/actions/...
     if (parts.length < 6 || !parts[1].equals("repos")) {
       return json(404, "{\"message\":\"Not Found\"}", request, null);

@@ -56,6 +56,18 @@ public final class GitHubApi {
         .addPathSegment("attempts").addPathSegment(Integer.toString(attempt));
   }
 
+  /** {@code GET /repos/{owner}/{repo}/deployments?per_page=100} (newest first). */
+  public HttpUrl deployments(String repository) {
+    return repo(repository).addPathSegment("deployments").addQueryParameter("per_page", String.valueOf(PER_PAGE))
+        .build();
+  }
+
+  /** {@code GET /repos/{owner}/{repo}/deployments/{deployment_id}/statuses?per_page=100} (newest first). */
+  public HttpUrl deploymentStatuses(String repository, long deploymentId) {
+    return repo(repository).addPathSegment("deployments").addPathSegment(Long.toString(deploymentId))
+        .addPathSegment("statuses").addQueryParameter("per_page", String.valueOf(PER_PAGE)).build();
+  }
+
   /** {@code GET /repos/{owner}/{repo}/actions/workflows?per_page=100}. */
   public HttpUrl workflows(String repository) {
     return repo(repository).addPathSegments("actions/workflows")

@@ -33,6 +33,7 @@ public final class RepositoryPoller {
   private final WorkflowNames workflowNames;
   private final RepositoryStatus status;
   private final Map<Long, RunUpdate> inProgress = new LinkedHashMap<>();
+  private final @Nullable DeploymentPoller deployments;
   private @Nullable Backfill backfill;
   private @Nullable Instant watermark;
 
@@ -43,6 +44,8 @@ public final class RepositoryPoller {
     this.clock = clock;
     this.workflowNames = new WorkflowNames(api, repository, config.maxPages());
     this.status = new RepositoryStatus(repository);
+    this.deployments = config.pollDeployments()
+        ? new DeploymentPoller(api, repository, config.maxPages(), clock, config.backfill()) : null;
   }
 
   public String repository() {
@@ -69,6 +72,9 @@ public final class RepositoryPoller {
           run -> track(run, seen));
     }
     repollInProgress(processor, problems, seen);
+    if (deployments != null) {
+      deployments.poll(ingestion, problems);
+    }
     return problems;
   }
 

@@ -30,6 +30,7 @@ final class GitHubSetup {
         .repositories(github.repositories())
         .backfill(Duration.ofDays(github.backfillDays()))
         .pollInterval(github.pollInterval())
+        .pollDeployments(github.pollDeployments())
         .build());
   }
 
@@ -43,7 +44,7 @@ final class GitHubSetup {
     } else {
       text.append(", polling ").append(String.join(", ", github.repositories())).append(" every ")
           .append(github.pollInterval()).append(" with backfill of ").append(github.backfillDays())
-          .append(" days (token ****)");
+          .append(" days").append(github.pollDeployments() ? ", deployments too" : "").append(" (token ****)");
     }
     if (!github.apiUrl().toString().equals(GitHubConfig.DEFAULT_API_URL)) {
       text.append(", API ").append(github.apiUrl());

@@ -19,6 +19,7 @@ public final class Main {
       Variables (an optional properties file named by CICD_CONFIG_FILE may set the same keys):
         CICD_PORT (8080, 0 = any free port)   CICD_DATA_DIR (./cicd-data)   CICD_DB_URL / CICD_DB_USER / CICD_DB_PASSWORD
         CICD_GITHUB_WEBHOOK_SECRET   CICD_GITHUB_TOKEN   CICD_GITHUB_REPOSITORIES (owner/name,...)   CICD_GITHUB_API_URL
+        CICD_GITHUB_POLL_DEPLOYMENTS (false; true polls deployments too: the token needs read access to them)
         CICD_BACKFILL_DAYS (30)   CICD_POLL_INTERVAL (60s)   CICD_API_TOKEN   CICD_ADMIN_TOKEN   CICD_PUBLIC_READ (false)
         CICD_TRUSTED_PROXIES   CICD_SLACK_WEBHOOK_URL   CICD_SMTP_HOST / _PORT / _SECURITY / _USER / _PASSWORD / _FROM / _TO
         CICD_WEBHOOK_INBOX (false: merge each webhook before its 2xx; true: 202 once stored raw, merged behind)

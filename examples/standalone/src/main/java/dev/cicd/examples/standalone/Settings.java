@@ -38,12 +38,12 @@ public record Settings(
   }
 
   public record GitHub(Optional<String> token, Optional<String> webhookSecret, List<String> repositories,
-      URI apiUrl, int backfillDays, Duration pollInterval) {
+      URI apiUrl, int backfillDays, Duration pollInterval, boolean pollDeployments) {
     @Override
     public String toString() {
       return "GitHub[repositories=" + repositories + ", apiUrl=" + apiUrl + ", token=" + Masks.mask(token)
           + ", webhookSecret=" + Masks.mask(webhookSecret) + ", backfillDays=" + backfillDays
-          + ", pollInterval=" + pollInterval + "]";
+          + ", pollInterval=" + pollInterval + ", pollDeployments=" + pollDeployments + "]";
     }
   }
 

@@ -26,9 +26,9 @@ public final class SettingsParser {
   /** Every variable the app reads. */
   public static final List<String> KEYS = List.of("CICD_CONFIG_FILE", "CICD_PORT", "CICD_DATA_DIR", "CICD_DB_URL",
       "CICD_DB_USER", "CICD_DB_PASSWORD", "CICD_GITHUB_WEBHOOK_SECRET", "CICD_GITHUB_TOKEN",
-      "CICD_GITHUB_REPOSITORIES", "CICD_GITHUB_API_URL", "CICD_BACKFILL_DAYS", "CICD_POLL_INTERVAL", "CICD_API_TOKEN",
-      "CICD_ADMIN_TOKEN", "CICD_PUBLIC_READ", "CICD_TRUSTED_PROXIES", "CICD_SLACK_WEBHOOK_URL", "CICD_SMTP_HOST",
-      "CICD_SMTP_PORT", "CICD_SMTP_SECURITY", "CICD_SMTP_USER", "CICD_SMTP_PASSWORD", "CICD_SMTP_FROM",
+      "CICD_GITHUB_REPOSITORIES", "CICD_GITHUB_API_URL", "CICD_GITHUB_POLL_DEPLOYMENTS", "CICD_BACKFILL_DAYS",
+      "CICD_POLL_INTERVAL", "CICD_API_TOKEN", "CICD_ADMIN_TOKEN", "CICD_PUBLIC_READ", "CICD_TRUSTED_PROXIES",
+      "CICD_SLACK_WEBHOOK_URL", "CICD_SMTP_HOST", "CICD_SMTP_PORT", "CICD_SMTP_SECURITY", "CICD_SMTP_USER", "CICD_SMTP_PASSWORD", "CICD_SMTP_FROM",
       "CICD_SMTP_TO", "CICD_WEBHOOK_INBOX", "CICD_DEPLOY_WORKFLOWS");
 
   private final Map<String, String> values;
@@ -127,7 +127,8 @@ public final class SettingsParser {
     URI api = text("CICD_GITHUB_API_URL").map(u -> httpsUrl("CICD_GITHUB_API_URL", u, false))
         .orElse(URI.create("https://api.github.com"));
     return Optional.of(new Settings.GitHub(token, secret, repositories, api,
-        integer("CICD_BACKFILL_DAYS", 30, 0, 365), duration("CICD_POLL_INTERVAL", Duration.ofSeconds(60))));
+        integer("CICD_BACKFILL_DAYS", 30, 0, 365), duration("CICD_POLL_INTERVAL", Duration.ofSeconds(60)),
+        bool("CICD_GITHUB_POLL_DEPLOYMENTS", false)));
   }
 
   private Optional<Settings.Smtp> smtp() {

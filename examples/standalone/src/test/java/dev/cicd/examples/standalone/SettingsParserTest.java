@@ -96,6 +96,10 @@ class SettingsParserTest {
     assertThat(SettingsParser.parse(Map.of("CICD_DEPLOY_WORKFLOWS", " Deploy , Release <prod> ,"), false)
         .deployWorkflows()).containsExactly("Deploy", "Release <prod>");
     assertThat(SettingsParser.parse(Map.of(), false).deployWorkflows()).isEmpty();
+    assertThat(SettingsParser.parse(Map.of("CICD_GITHUB_REPOSITORIES", "o/r", "CICD_GITHUB_TOKEN", "t",
+        "CICD_GITHUB_POLL_DEPLOYMENTS", "true"), false).github().orElseThrow().pollDeployments()).isTrue();
+    assertThatThrownBy(() -> SettingsParser.parse(Map.of("CICD_GITHUB_TOKEN", "t", "CICD_GITHUB_POLL_DEPLOYMENTS",
+        "often"), false)).hasMessage("CICD_GITHUB_POLL_DEPLOYMENTS must be true or false, but was 'often'");
     assertThatThrownBy(() -> SettingsParser.parse(Map.of("CICD_WEBHOOK_INBOX", "sometimes"), false))
         .hasMessage("CICD_WEBHOOK_INBOX must be true or false, but was 'sometimes'");
     assertThatThrownBy(() -> SettingsParser.parse(Map.of("CICD_PUBLIC_READ", "maybe"), false))

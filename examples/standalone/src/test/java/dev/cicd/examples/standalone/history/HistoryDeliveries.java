@@ -123,12 +123,25 @@ final class HistoryDeliveries {
   private static Delivery deploymentStatus(Deployment deployment, Status status) {
     ObjectNode body = DEPLOYMENT_STATUS.deepCopy();
     repository(body, deployment.repository());
-    ((ObjectNode) body.get("deployment")).put("id", deployment.id()).put("sha", deployment.sha())
-        .put("environment", deployment.environment()).put("original_environment", deployment.environment());
-    ((ObjectNode) body.get("deployment_status")).put("id", status.id()).put("state", status.state())
-        .put("environment", deployment.environment()).put("created_at", status.createdAt().toString())
-        .put("updated_at", status.createdAt().toString());
+    body.set("deployment", restDeployment(deployment));
+    body.set("deployment_status", restStatus(deployment, status));
     return delivery("deployment_status", body);
+  }
+
+  /** A deployment as GitHub shows it now: created at its first status, updated at its last. */
+  static ObjectNode restDeployment(Deployment deployment) {
+    ObjectNode object = ((ObjectNode) DEPLOYMENT_STATUS.get("deployment")).deepCopy();
+    List<Status> statuses = deployment.statuses();
+    return object.put("id", deployment.id()).put("sha", deployment.sha())
+        .put("environment", deployment.environment()).put("original_environment", deployment.environment())
+        .put("created_at", statuses.get(0).createdAt().toString())
+        .put("updated_at", statuses.get(statuses.size() - 1).createdAt().toString());
+  }
+
+  static ObjectNode restStatus(Deployment deployment, Status status) {
+    return ((ObjectNode) DEPLOYMENT_STATUS.get("deployment_status")).deepCopy().put("id", status.id())
+        .put("state", status.state()).put("environment", deployment.environment())
+        .put("created_at", status.createdAt().toString()).put("updated_at", status.createdAt().toString());
   }
 
   private static Delivery job(Run run, Attempt attempt, Job job, String status, Instant startedAt,

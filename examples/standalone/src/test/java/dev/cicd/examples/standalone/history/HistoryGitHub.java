@@ -1,12 +1,17 @@
 package dev.cicd.examples.standalone.history;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cicd.examples.standalone.history.RunHistory.Attempt;
+import dev.cicd.examples.standalone.history.RunHistory.Deployment;
 import dev.cicd.examples.standalone.history.RunHistory.Run;
+import dev.cicd.examples.standalone.history.RunHistory.Status;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -20,7 +25,8 @@ import okhttp3.HttpUrl;
 /**
  * GitHub's REST API over a {@link RunHistory} as it stands (MockWebServer, real HTTP, under {@code /api/v3}): run
  * listings newest first with the {@code created=FROM..TO} filter and {@code Link} pagination, a run, a run at an
- * earlier attempt and the jobs of an attempt, all built like the webhooks ({@link HistoryDeliveries}).
+ * earlier attempt and the jobs of an attempt, deployments and their statuses (newest first, one page), all built
+ * like the webhooks ({@link HistoryDeliveries}).
  */
 final class HistoryGitHub implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -28,12 +34,15 @@ final class HistoryGitHub implements AutoCloseable {
       .addHeader("Content-Type", "application/json").body("{\"message\":\"Not Found\"}").build();
 
   private final List<Run> newestFirst;
+  private final List<Deployment> deploymentsNewestFirst;
   private final MockWebServer server = new MockWebServer();
   private final AtomicInteger requests = new AtomicInteger();
 
   HistoryGitHub(RunHistory history) throws IOException {
     newestFirst = history.runs().stream()
         .sorted(Comparator.comparing(Run::createdAt).thenComparingLong(Run::id).reversed()).toList();
+    deploymentsNewestFirst = history.deployments().stream()
+        .sorted(Comparator.comparing((Deployment d) -> d.statuses().get(0).createdAt()).reversed()).toList();
     server.setDispatcher(new Dispatcher() {
       @Override
       public MockResponse dispatch(RecordedRequest request) {
@@ -55,8 +64,11 @@ final class HistoryGitHub implements AutoCloseable {
   }
 
   private MockResponse handle(HttpUrl url) {
-    // /api/v3/repos/{owner}/{repo}/actions/runs[/{id}[/attempts/{n}[/jobs]]]
+    // /api/v3/repos/{owner}/{repo}/actions/runs[/{id}[/attempts/{n}[/jobs]]], /api/v3/repos/{owner}/{repo}/deployments
     List<String> parts = url.pathSegments();
+    if (parts.size() >= 6 && parts.get(2).equals("repos") && parts.get(5).equals("deployments")) {
+      return deployments(parts.get(3) + "/" + parts.get(4), parts);
+    }
     if (parts.size() < 7 || !parts.get(2).equals("repos") || !parts.get(5).equals("actions")) {
       return NOT_FOUND;
     }
@@ -96,6 +108,26 @@ final class HistoryGitHub implements AutoCloseable {
     return NOT_FOUND;
   }
 
+  /** All deployments of a repository newest first (one page), or one's statuses newest first. */
+  private MockResponse deployments(String repository, List<String> parts) {
+    List<Deployment> of = deploymentsNewestFirst.stream().filter(d -> d.repository().equals(repository)).toList();
+    ArrayNode body = JSON.createArrayNode();
+    if (parts.size() == 6) {
+      of.forEach(d -> body.add(HistoryDeliveries.restDeployment(d)));
+      return ok(body, null);
+    }
+    Optional<Deployment> deployment = of.stream()
+        .filter(d -> parts.size() == 8 && parts.get(7).equals("statuses") && Long.toString(d.id()).equals(parts.get(6)))
+        .findFirst();
+    if (deployment.isEmpty()) {
+      return NOT_FOUND;
+    }
+    List<Status> statuses = new ArrayList<>(deployment.get().statuses());
+    Collections.reverse(statuses);
+    statuses.forEach(s -> body.add(HistoryDeliveries.restStatus(deployment.get(), s)));
+    return ok(body, null);
+  }
+
   private MockResponse listing(String repository, HttpUrl url) {
     List<Run> selected = newestFirst.stream().filter(r -> r.repository().equals(repository)).toList();
     String created = url.queryParameter("created");
@@ -117,7 +149,7 @@ final class HistoryGitHub implements AutoCloseable {
     return ok(body, link);
   }
 
-  private static MockResponse ok(ObjectNode body, String link) {
+  private static MockResponse ok(JsonNode body, String link) {
     MockResponse.Builder response = new MockResponse.Builder().code(200)
         .addHeader("Content-Type", "application/json; charset=utf-8")
         .addHeader("X-RateLimit-Limit", "5000").addHeader("X-RateLimit-Remaining", "4999")

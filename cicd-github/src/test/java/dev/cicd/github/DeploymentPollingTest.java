@@ -1,0 +1,106 @@
+package dev.cicd.github;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cicd.core.build.DeploymentState;
+import dev.cicd.core.build.DeploymentStatus;
+import dev.cicd.core.source.SourceHealth;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import mockwebserver3.MockResponse;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+class DeploymentPollingTest {
+  private static final String REPO = PollingHarness.REPO;
+  private static final ObjectNode EXAMPLE = (ObjectNode) RunFactory.read("webhooks/deployment_status/created.json");
+
+  private final PollingHarness h = new PollingHarness(b -> b.pollDeployments(true));
+
+  @AfterEach
+  void close() {
+    h.close();
+  }
+
+  private static ObjectNode deployment(long id, Instant created, Instant updated) {
+    ObjectNode deployment = ((ObjectNode) EXAMPLE.get("deployment")).deepCopy();
+    deployment.put("id", id).put("created_at", created.toString()).put("updated_at", updated.toString())
+        .put("environment", "production");
+    return deployment;
+  }
+
+  private static ObjectNode status(long id, String state, Instant created) {
+    ObjectNode status = ((ObjectNode) EXAMPLE.get("deployment_status")).deepCopy();
+    status.put("id", id).put("state", state).put("created_at", created.toString());
+    return status;
+  }
+
+  private List<String> statusRequests() {
+    return h.github.requests().stream().map(FakeGitHub.Request::path).filter(p -> p.endsWith("/statuses")).toList();
+  }
+
+  @Test
+  @DisplayName("deployments and their statuses are polled; only a deployment whose updated_at changed is read again")
+  void pollsDeploymentsAndTheirStatuses() {
+    h.serve(REPO, PollingHarness.runs(REPO, 1, 1, Duration.ofHours(1)));
+    Instant t = PollingHarness.START.minus(Duration.ofHours(3));
+    h.github.deployments(REPO, List.of(deployment(2, t.plusSeconds(600), t.plusSeconds(700)),
+        deployment(1, t, t.plusSeconds(100))));
+    h.github.deploymentStatuses(REPO, 2, List.of(status(22, "failure", t.plusSeconds(700)),
+        status(21, "in_progress", t.plusSeconds(610))));
+    h.github.deploymentStatuses(REPO, 1, List.of(status(11, "success", t.plusSeconds(100))));
+    h.poll();
+    assertThat(h.store.deploymentStatuses(REPO)).extracting(DeploymentStatus::statusId, DeploymentStatus::state)
+        .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(11L, DeploymentState.SUCCESS),
+            org.assertj.core.groups.Tuple.tuple(21L, DeploymentState.IN_PROGRESS),
+            org.assertj.core.groups.Tuple.tuple(22L, DeploymentState.FAILURE));
+    assertThat(statusRequests()).hasSize(2);
+
+    h.clock.advance(Duration.ofMinutes(1));
+    h.poll();
+    assertThat(statusRequests()).as("nothing changed: the listing answers 304").hasSize(2);
+
+    // Deployment 2 is deployed again: a new status, a new updated_at; deployment 1 is not read again.
+    h.clock.advance(Duration.ofMinutes(1));
+    h.github.deployments(REPO, List.of(deployment(2, t.plusSeconds(600), h.clock.instant()),
+        deployment(1, t, t.plusSeconds(100))));
+    h.github.deploymentStatuses(REPO, 2, List.of(status(23, "success", h.clock.instant()),
+        status(22, "failure", t.plusSeconds(700)), status(21, "in_progress", t.plusSeconds(610))));
+    h.poll();
+    assertThat(statusRequests()).hasSize(3).last().asString().contains("/deployments/2/");
+    assertThat(h.store.deploymentStatuses(REPO)).extracting(DeploymentStatus::statusId).contains(23L);
+
+    // A restart on the same store lists the deployments again but reads no statuses.
+    dev.cicd.github.GitHubSource restarted = GitHubSource.builder(h.source.config()).clock(h.clock)
+        .sleeper(h.clock::advance).build();
+    restarted.poll(h.ingestion);
+    restarted.close();
+    assertThat(statusRequests()).hasSize(3);
+  }
+
+  @Test
+  @DisplayName("a token without deployment access: a problem of the cycle, the runs are stored and the source is UP")
+  void deploymentsRefused() {
+    h.serve(REPO, PollingHarness.runs(REPO, 2, 1, Duration.ofHours(1)));
+    h.github.script("/repos/octo-org/api/deployments", new MockResponse.Builder().code(403)
+        .addHeader("Content-Type", "application/json")
+        .body("{\"message\":\"Resource not accessible by personal access token\"}").build());
+    h.poll();
+    assertThat(h.store.count()).isEqualTo(2);
+    assertThat(h.health().state()).isNotEqualTo(SourceHealth.State.DOWN);
+    assertThat(h.health().problem()).contains("deployments").contains("403");
+  }
+
+  @Test
+  @DisplayName("without pollDeployments no deployment is asked for")
+  void offByDefault() {
+    try (PollingHarness plain = new PollingHarness()) {
+      plain.serve(REPO, PollingHarness.runs(REPO, 1, 1, Duration.ofHours(1)));
+      plain.poll();
+      assertThat(plain.github.requests()).noneMatch(r -> r.path().contains("/deployments"));
+    }
+  }
+}

@@ -53,9 +53,13 @@ public final class WorkflowDeployments implements IngestListener {
     if (!workflows.contains(build.workflow().name())) {
       return;
     }
+    // Only the attempts this change completed: job updates of a finished run write nothing.
+    List<DeploymentStatus> before = change.before() == null ? List.of() : statuses(change.before());
     try {
       for (DeploymentStatus status : statuses(build)) {
-        store.saveDeploymentStatus(status);
+        if (!before.contains(status)) {
+          store.saveDeploymentStatus(status);
+        }
       }
     } catch (RuntimeException e) {
       LOG.warn("Could not store the deployment of run {} of deploy workflow '{}'; the next start stores it",

@@ -10,12 +10,16 @@ import dev.cicd.core.build.DeploymentState;
 import dev.cicd.core.build.DeploymentStatus;
 import dev.cicd.core.ingest.RunUpdate;
 import dev.cicd.core.metrics.BuildSummary.DoraMetrics;
+import dev.cicd.core.store.BuildStore;
 import dev.cicd.core.store.Fixtures;
 import dev.cicd.core.store.InMemoryBuildStore;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -59,6 +63,36 @@ class WorkflowDeploymentsTest {
       assertThat(dora.timeToRestoreMs()).isEqualTo((double) Duration.ofMinutes(80).toMillis());
       assertThat(store.deploymentStatuses(REPO)).extracting(DeploymentStatus::provider, DeploymentStatus::environment)
           .containsOnly(org.assertj.core.groups.Tuple.tuple("github" + WorkflowDeployments.PROVIDER_SUFFIX, DEPLOY));
+    }
+  }
+
+  @Test
+  @DisplayName("only a change that completes an attempt writes a deployment; job updates of a finished run do not")
+  void writesOnlyNewDeployments() {
+    AtomicInteger writes = new AtomicInteger();
+    BuildStore counting = (BuildStore) Proxy.newProxyInstance(getClass().getClassLoader(),
+        new Class<?>[] {BuildStore.class}, (proxy, method, args) -> {
+          if (method.getName().equals("saveDeploymentStatus")) {
+            writes.incrementAndGet();
+          }
+          try {
+            return method.invoke(store, args);
+          } catch (InvocationTargetException e) {
+            throw e.getCause();
+          }
+        });
+    try (Cicd cicd = Cicd.builder().store(counting).deployWorkflows(List.of(DEPLOY)).build()) {
+      cicd.ingestion().ingest(run(1, DEPLOY, 1, Conclusion.SUCCESS, 20, 0));
+      assertThat(writes).hasValue(1);
+      Instant started = T0.plus(Duration.ofMinutes(20));
+      for (long job = 1; job <= 3; job++) {
+        cicd.ingestion().ingest(Fixtures.job(REPO, 1, job, 1, BuildStatus.COMPLETED, Conclusion.SUCCESS, started,
+            started, started.plusSeconds(60)));
+      }
+      assertThat(store.find(dev.cicd.core.build.BuildId.github(REPO, 1)).orElseThrow().jobs()).hasSize(3);
+      assertThat(writes).as("job updates of a finished deploy run").hasValue(1);
+      cicd.ingestion().ingest(run(1, DEPLOY, 2, Conclusion.FAILURE, 40, 0));
+      assertThat(writes).as("the re-run's attempt").hasValue(2);
     }
   }
 

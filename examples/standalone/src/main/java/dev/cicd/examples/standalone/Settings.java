@@ -62,8 +62,8 @@ public record Settings(
     return "Settings[port=" + port + ", dataDir=" + dataDir + ", database=" + database.map(Object::toString).orElse("H2")
         + ", github=" + github + ", apiToken=" + Masks.mask(apiToken) + ", adminToken=" + Masks.mask(adminToken)
         + ", publicRead=" + publicRead + ", slack=" + (slackWebhookUrl.isPresent() ? "configured" : "-")
-        + ", smtp=" + smtp + ", trustedProxies=" + trustedProxies + ", webhookInbox=" + webhookInbox + ", deployWorkflows=" + deployWorkflows
-        + ", demo=" + demo
+        + ", smtp=" + smtp + ", trustedProxies=" + trustedProxies + ", webhookInbox=" + webhookInbox
+        + ", deployWorkflows=" + deployWorkflows + ", demo=" + demo
         + "]";
   }
 

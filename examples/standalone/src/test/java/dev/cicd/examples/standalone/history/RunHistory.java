@@ -46,7 +46,7 @@ final class RunHistory {
     }
   }
 
-  /** One {@code deployment_status}: {@code state} is GitHub's (queued, in_progress, success, failure, error, inactive). */
+  /** One {@code deployment_status}; {@code state} as GitHub spells it (queued, in_progress, success, ...). */
   record Status(long id, String state, Instant createdAt) {}
 
   /** A deployment of a commit to an environment, with its statuses in the order GitHub created them. */

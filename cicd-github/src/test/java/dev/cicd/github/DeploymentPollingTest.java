@@ -81,6 +81,85 @@ class DeploymentPollingTest {
     assertThat(statusRequests()).hasSize(3);
   }
 
+  private static MockResponse unreadable() {
+    return new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json").body("[{\"id\": 1,")
+        .build();
+  }
+
+  @Test
+  @DisplayName("statuses GitHub gave unreadable are read again next cycle, although the listing answers 304")
+  void unreadableStatusesAreReadAgain() {
+    h.serve(REPO, PollingHarness.runs(REPO, 1, 1, Duration.ofHours(1)));
+    Instant t = PollingHarness.START.minus(Duration.ofHours(3));
+    h.github.deployments(REPO, List.of(deployment(2, t.plusSeconds(600), t.plusSeconds(700)),
+        deployment(1, t, t.plusSeconds(100))));
+    h.github.deploymentStatuses(REPO, 2, List.of(status(22, "failure", t.plusSeconds(700))));
+    h.github.deploymentStatuses(REPO, 1, List.of(status(11, "success", t.plusSeconds(100))));
+    h.github.script("/repos/octo-org/api/deployments/2/statuses", unreadable());
+    h.poll();
+    assertThat(h.store.deploymentStatuses(REPO)).extracting(DeploymentStatus::statusId).containsExactly(11L);
+    assertThat(h.health().problem()).contains("statuses of deployment 2");
+
+    h.clock.advance(Duration.ofMinutes(1));
+    h.poll();
+    assertThat(h.store.deploymentStatuses(REPO)).extracting(DeploymentStatus::statusId)
+        .containsExactlyInAnyOrder(11L, 22L);
+    assertThat(h.github.requests()).filteredOn(r -> r.path().endsWith("/deployments")).last()
+        .extracting(r -> r.headers().get("If-None-Match")).as("the listing was asked conditionally").isNotNull();
+
+    h.clock.advance(Duration.ofMinutes(1));
+    h.poll();
+    assertThat(statusRequests()).as("read once more, then never again").hasSize(3);
+  }
+
+  @Test
+  @DisplayName("over 100 statuses: a second page GitHub gave unreadable is read again past the first page's 304")
+  void laterStatusPageReadAgain() {
+    h.serve(REPO, PollingHarness.runs(REPO, 1, 1, Duration.ofHours(1)));
+    Instant t = PollingHarness.START.minus(Duration.ofHours(3));
+    h.github.deployments(REPO, List.of(deployment(1, t, t.plusSeconds(150))));
+    List<ObjectNode> statuses = new java.util.ArrayList<>();
+    for (long id = 150; id >= 1; id--) {
+      statuses.add(status(id, "in_progress", t.plusSeconds(id)));
+    }
+    h.github.deploymentStatuses(REPO, 1, statuses);
+    h.github.script("/repos/octo-org/api/deployments/1/statuses?per_page=100&page=2", unreadable());
+    h.poll();
+    assertThat(h.store.deploymentStatuses(REPO)).hasSize(100);
+
+    h.clock.advance(Duration.ofMinutes(1));
+    h.poll();
+    assertThat(h.store.deploymentStatuses(REPO)).hasSize(150);
+  }
+
+  @Test
+  @DisplayName("a walk cut short by a page GitHub gave unreadable goes on next cycle past the unchanged pages")
+  void walkCutShortGoesOn() {
+    h.serve(REPO, PollingHarness.runs(REPO, 1, 1, Duration.ofHours(1)));
+    Instant t = PollingHarness.START.minus(Duration.ofDays(2));
+    List<ObjectNode> deployments = new java.util.ArrayList<>();
+    for (long id = 150; id >= 1; id--) {
+      Instant created = t.plus(Duration.ofMinutes(id));
+      deployments.add(deployment(id, created, created.plusSeconds(60)));
+      h.github.deploymentStatuses(REPO, id, List.of(status(id * 10, "success", created.plusSeconds(60))));
+    }
+    h.github.deployments(REPO, deployments);
+    h.github.script("/repos/octo-org/api/deployments?per_page=100&page=2", unreadable());
+    h.poll();
+    assertThat(h.store.deploymentStatuses(REPO)).hasSize(100);
+
+    h.clock.advance(Duration.ofMinutes(1));
+    h.poll();
+    assertThat(h.store.deploymentStatuses(REPO)).as("the second page, although the first answered 304").hasSize(150);
+    assertThat(statusRequests()).hasSize(150);
+
+    h.clock.advance(Duration.ofMinutes(1));
+    int before = h.github.requestCount();
+    h.poll();
+    assertThat(h.github.requests().subList(before, h.github.requestCount()))
+        .filteredOn(r -> r.path().contains("/deployments")).as("the walk is whole: one 304 ends it").hasSize(1);
+  }
+
   @Test
   @DisplayName("a token without deployment access: a problem of the cycle, the runs are stored and the source is UP")
   void deploymentsRefused() {

@@ -16,6 +16,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -91,7 +92,10 @@ final class FakeGitHub implements AutoCloseable {
     workflows.put(repository, body);
   }
 
-  /** Responses served, in order, for requests to exactly this path (without /api/v3), before the model answers. */
+  /**
+   * Responses served, in order, for requests to exactly this path (without /api/v3), or this path and query
+   * ({@code /repos/o/r/deployments?per_page=100&page=2}), before the model answers.
+   */
   synchronized void script(String path, MockResponse... responses) {
     scripted.computeIfAbsent(path, k -> new ArrayDeque<>()).addAll(List.of(responses));
   }
@@ -110,8 +114,10 @@ final class FakeGitHub implements AutoCloseable {
     HttpUrl url = request.getUrl();
     String path = url.encodedPath().replaceFirst("^/api/v3", "");
     requests.add(new Request(clock.instant(), request.getMethod(), path, url, request.getHeaders()));
+    String pathAndQuery = url.encodedQuery() == null ? path : path + "?" + url.encodedQuery();
     for (Map.Entry<String, Deque<MockResponse>> entry : scripted.entrySet()) {
-      if (path.equals(entry.getKey()) && !entry.getValue().isEmpty()) {
+      boolean matches = path.equals(entry.getKey()) || pathAndQuery.equals(entry.getKey());
+      if (matches && !entry.getValue().isEmpty()) {
         return entry.getValue().poll();
       }
     }
@@ -120,7 +126,7 @@ final class FakeGitHub implements AutoCloseable {
       String key = parts[2] + "/" + parts[3] + (parts.length == 7 && parts[6].equals("statuses") ? "#" + parts[5] : "");
       List<ObjectNode> list = parts.length == 5 || parts.length == 7 ? deployments.get(key) : null;
       return list == null ? json(404, "{\"message\":\"Not Found\"}", request, null)
-          : json(200, RunFactory.MAPPER.createArrayNode().addAll(list).toString(), request, null);
+          : page(list, url, request, items -> RunFactory.MAPPER.createArrayNode().addAll(items).toString());
     }
     // /repos/{owner}/{repo}/actions/...
     if (parts.length < 6 || !parts[1].equals("repos")) {
@@ -150,7 +156,7 @@ final class FakeGitHub implements AutoCloseable {
     }
     if (parts.length == 10 && parts[7].equals("attempts") && parts[9].equals("jobs")) {
       List<ObjectNode> list = jobs.getOrDefault(repository + "#" + parts[6] + "#" + parts[8], List.of());
-      return json(200, RunFactory.list("jobs", list, list.size()).toString(), request, null);
+      return page(list, url, request, items -> RunFactory.list("jobs", items, list.size()).toString());
     }
     if (parts.length == 6 && parts[5].equals("workflows") && workflows.containsKey(repository)) {
       return json(200, workflows.get(repository).toString(), request, null);
@@ -170,19 +176,24 @@ final class FakeGitHub implements AutoCloseable {
         return at.isBefore(from) || at.isAfter(to);
       });
     }
+    return page(selected, url, request, items -> RunFactory.list("workflow_runs", items, selected.size()).toString());
+  }
+
+  /** The page of {@code all} that {@code per_page} and {@code page} ask for, with GitHub's next and last links. */
+  private MockResponse page(List<ObjectNode> all, HttpUrl url, RecordedRequest request,
+      Function<List<ObjectNode>, String> body) {
     int perPage = Integer.parseInt(url.queryParameter("per_page") == null ? "30" : url.queryParameter("per_page"));
     int page = Integer.parseInt(url.queryParameter("page") == null ? "1" : url.queryParameter("page"));
-    int fromIndex = Math.min((page - 1) * perPage, selected.size());
-    int toIndex = Math.min(fromIndex + perPage, selected.size());
-    String body = RunFactory.list("workflow_runs", selected.subList(fromIndex, toIndex), selected.size()).toString();
+    int fromIndex = Math.min((page - 1) * perPage, all.size());
+    int toIndex = Math.min(fromIndex + perPage, all.size());
     String link = null;
-    if (toIndex < selected.size()) {
+    if (toIndex < all.size()) {
       HttpUrl next = url.newBuilder().setQueryParameter("page", String.valueOf(page + 1)).build();
-      int last = (selected.size() + perPage - 1) / perPage;
+      int last = (all.size() + perPage - 1) / perPage;
       HttpUrl lastUrl = url.newBuilder().setQueryParameter("page", String.valueOf(last)).build();
       link = "<" + next + ">; rel=\"next\", <" + lastUrl + ">; rel=\"last\"";
     }
-    return json(200, body, request, link);
+    return json(200, body.apply(all.subList(fromIndex, toIndex)), request, link);
   }
 
   /** A JSON response with a strong ETag over the body; 304 when the request's If-None-Match matches. */

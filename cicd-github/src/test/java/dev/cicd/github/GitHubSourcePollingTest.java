@@ -244,6 +244,35 @@ class GitHubSourcePollingTest {
     assertThat(jobListRequests()).isEqualTo(before).isEqualTo(1);
   }
 
+  @Test
+  @DisplayName("over 100 jobs: a job that changed on the second page is read although the first answers 304")
+  void laterJobPageReadPastAnUnchangedFirst() {
+    List<ObjectNode> runs = PollingHarness.runs(PollingHarness.REPO, 1, 1, Duration.ofHours(1));
+    ObjectNode run = RunFactory.inProgress(runs.get(0));
+    Instant started = Instant.parse(run.get("run_started_at").asText());
+    List<ObjectNode> jobs = new java.util.ArrayList<>();
+    for (long jobId = 1; jobId <= 150; jobId++) {
+      jobs.add(RunFactory.job(1, jobId, started));
+    }
+    ObjectNode last = jobs.get(149).put("status", "in_progress").putNull("conclusion").putNull("completed_at");
+    h.github.runs(PollingHarness.REPO, runs);
+    h.github.jobs(PollingHarness.REPO, 1, 1, jobs);
+    h.poll();
+    BuildId id = BuildId.github(PollingHarness.REPO, 1);
+    assertThat(h.store.find(id).orElseThrow().jobsOfAttempt(1)).hasSize(150)
+        .filteredOn(j -> j.id() == 150L).extracting(j -> j.status()).containsExactly(BuildStatus.IN_PROGRESS);
+
+    // The last job and the run complete; the first page of jobs is unchanged.
+    last.put("status", "completed").put("conclusion", "success")
+        .put("completed_at", started.plusSeconds(90).toString());
+    run.put("status", "completed").put("conclusion", "success").put("updated_at", started.plusSeconds(95).toString());
+    h.github.jobs(PollingHarness.REPO, 1, 1, jobs);
+    h.clock.advance(Duration.ofMinutes(1));
+    h.poll();
+    assertThat(h.store.find(id).orElseThrow().jobsOfAttempt(1)).filteredOn(j -> j.id() == 150L)
+        .extracting(j -> j.status()).containsExactly(BuildStatus.COMPLETED);
+  }
+
   private int jobListRequests() {
     return (int) h.github.requests().stream().filter(r -> r.path().endsWith("/jobs")).count();
   }

@@ -9,7 +9,12 @@ import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Polls one repository's deployments and their statuses ({@code GitHubConfig.pollDeployments}), so DORA heals lost
@@ -20,16 +25,26 @@ import org.jspecify.annotations.Nullable;
  * delivery {@code id@updated_at}), so a restart does not read them again. Statuses go through the same merge as
  * the webhooks, so a status seen both ways is stored once. A 403 or 404 on these endpoints (a token without read
  * access to deployments) is a problem of the cycle; the repository's runs are polled all the same.
+ *
+ * <p>Nothing a failure skipped waits for the listing to change: a walk cut short (a page GitHub did not give or
+ * that could not be read) follows the unchanged pages' 304s next cycle to where it stopped, and a deployment whose
+ * statuses could not be read is read again at the start of the next cycles ({@link #MAX_RETRIES} at most are kept).
  */
 final class DeploymentPoller {
   /** How far back a cycle looks for deployments whose statuses changed, once the backfill's walk is done. */
   static final Duration RECENT = Duration.ofDays(1);
+  /** Deployments whose statuses are kept to be read again; beyond, the oldest is left to the listing. */
+  static final int MAX_RETRIES = 1_000;
+  private static final Logger LOG = LoggerFactory.getLogger(DeploymentPoller.class);
 
   private final GitHubApi api;
   private final String repository;
   private final int maxPages;
   private final Clock clock;
+  private final Map<Long, JsonNode> retries = new LinkedHashMap<>();
   private @Nullable Instant backfillFrom;
+  /** The last walk stopped before its horizon: a 304 then does not end the next one. */
+  private boolean walkCutShort;
 
   DeploymentPoller(GitHubApi api, String repository, int maxPages, Clock clock, Duration backfill) {
     this.api = api;
@@ -40,39 +55,67 @@ final class DeploymentPoller {
   }
 
   void poll(IngestionService ingestion, PollProblems problems) {
-    Instant horizon = backfillFrom != null ? backfillFrom : clock.instant().minus(RECENT);
-    int problemsBefore = problems.count();
-    boolean[] reached = {false};
     try {
-      Pager.Result walk = Pager.walk(api.http(), api.deployments(repository), maxPages, page -> {
-        if (page.notModified()) {
-          reached[0] = true;
-          return false;
-        }
-        if (page.body() == null || !page.body().isArray()) {
-          problems.add("deployments of " + repository + ": " + (page.body() == null ? page.problem() : "not a list"));
-          return false;
-        }
-        for (JsonNode deployment : page.body()) {
-          Instant created = createdAt(deployment);
-          if (created != null && created.isBefore(horizon)) {
-            reached[0] = true;
-            return false;
-          }
-          readStatuses(ingestion, problems, deployment);
-        }
-        reached[0] = page.next() == null;
-        return true;
-      });
-      if (reached[0] && !walk.truncated() && problems.count() == problemsBefore) {
-        backfillFrom = null;
-      }
+      readAgain(ingestion, problems);
+      walk(ingestion, problems);
     } catch (GitHubApiException e) {
       if (e.status() != 403 && e.status() != 404) {
         throw e;
       }
       problems.add("deployments of " + repository + ": GitHub answered " + e.status()
           + "; the token needs read access to deployments (or turn pollDeployments off)");
+    }
+  }
+
+  /** The statuses that could not be read before: a deployment GitHub no longer has is dropped. */
+  private void readAgain(IngestionService ingestion, PollProblems problems) {
+    for (Map.Entry<Long, JsonNode> retry : List.copyOf(retries.entrySet())) {
+      try {
+        readStatuses(ingestion, problems, retry.getValue());
+      } catch (GitHubApiException e) {
+        if (e.status() == 404 || e.status() == 410) {
+          retries.remove(retry.getKey());
+        } else if (e instanceof GitHubApiException.Unavailable) {
+          problems.add("statuses of deployment " + retry.getKey() + " of " + repository + ": " + e.getMessage());
+        } else {
+          throw e;
+        }
+      }
+    }
+  }
+
+  private void walk(IngestionService ingestion, PollProblems problems) {
+    Instant horizon = backfillFrom != null ? backfillFrom : clock.instant().minus(RECENT);
+    boolean resume = walkCutShort;
+    walkCutShort = true; // until the walk gets to its end; an exception leaves it so
+    boolean[] reached = {false};
+    Pager.Result walk = Pager.walk(api.http(), api.deployments(repository), maxPages, page -> {
+      if (page.notModified()) {
+        reached[0] = !resume || page.next() == null; // read whole before; after a cut, go on to where it stopped
+        return !reached[0];
+      }
+      if (page.body() == null || !page.body().isArray()) {
+        problems.add("deployments of " + repository + ": " + (page.body() == null ? page.problem() : "not a list"));
+        return false;
+      }
+      for (JsonNode deployment : page.body()) {
+        Instant created = createdAt(deployment);
+        if (created != null && created.isBefore(horizon)) {
+          reached[0] = true;
+          return false;
+        }
+        readStatuses(ingestion, problems, deployment);
+      }
+      reached[0] = page.next() == null;
+      return true;
+    });
+    if (walk.truncated()) {
+      problems.add("deployments of " + repository + ": stopped after " + walk.pages() + " pages (maxPages);"
+          + " older deployments are not polled");
+    }
+    if (reached[0] || walk.truncated()) {
+      walkCutShort = false;
+      backfillFrom = null;
     }
   }
 
@@ -93,12 +136,13 @@ final class DeploymentPoller {
     DeliveryKey read = new DeliveryKey("poll-deployments:" + repository,
         id + "@" + deployment.path("updated_at").asText(""));
     if (ingestion.store().hasDelivery(read)) {
+      retries.remove(id);
       return;
     }
     int problemsBefore = problems.count();
     Pager.walk(api.http(), api.deploymentStatuses(repository, id), maxPages, page -> {
       if (page.notModified()) {
-        return false; // read whole before in this process (an ETag is kept only then)
+        return true; // this page was read before; a later one may not have been
       }
       if (page.body() == null || !page.body().isArray()) {
         problems.add("statuses of deployment " + id + " of " + repository + ": "
@@ -119,6 +163,20 @@ final class DeploymentPoller {
     });
     if (problems.count() == problemsBefore) {
       ingestion.store().recordDelivery(read, clock.instant());
+      retries.remove(id);
+    } else {
+      retry(id, deployment);
+    }
+  }
+
+  private void retry(long id, JsonNode deployment) {
+    retries.remove(id);
+    retries.put(id, deployment);
+    if (retries.size() > MAX_RETRIES) {
+      Long eldest = retries.keySet().iterator().next();
+      retries.remove(eldest);
+      LOG.warn("Deployment {} of {}: its statuses are not read again until the deployment changes ({} kept)",
+          eldest, repository, MAX_RETRIES);
     }
   }
 }

@@ -117,7 +117,7 @@ public final class RunProcessor {
     int problemsBefore = problems.count();
     Pager.walk(api.http(), api.jobs(run.id().repository(), run.id().runId(), attempt), maxPages, page -> {
       if (page.notModified()) {
-        return false;
+        return true; // unchanged since read; a later page (over 100 jobs) may have changed
       }
       if (page.body() == null) {
         problems.add("jobs of run " + run.id().runId() + " attempt " + attempt + ": " + page.problem());

@@ -21,7 +21,9 @@ import java.util.stream.Stream;
  * how long the backlog took to merge. Prints every run and then medians, spreads and ratios to the floor.
  *
  * <p>Arguments (all optional): {@code --stores h2,pg --modes inbox,real,floor --seconds 20 --warmup 5
- * --reps 3 --connections 16 --per-build 4} (deliveries per build: 4 = three jobs and the run, sent back to back; 1 = a build each).
+ * --reps 3 --connections 16 --per-build 4 --pg-settings max_wal_size=8GB} (deliveries per build: 4 = three jobs and
+ * the run, sent back to back; 1 = a build each; PostgreSQL server settings for the run, reset afterwards: see
+ * {@link PostgresSettings}).
  */
 public final class IngestBenchmark {
   private IngestBenchmark() {}
@@ -43,10 +45,22 @@ public final class IngestBenchmark {
       throw new IllegalStateException("PostgreSQL does not answer at " + Database.PG_URL + ": "
           + Database.postgresProblem());
     }
-    System.out.printf(Locale.ROOT, "# ingest benchmark %s: %d cores, java %s, %s; %d connections, warm-up %s, "
-        + "measure %s, %d repetitions, %d deliveries per build%n", Instant.now(),
-        Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), System.getProperty("os.name"),
-        connections, warmup, measure, reps, perBuild);
+    String pgSettings = options.getOrDefault("pg-settings", "");
+    if (!pgSettings.isBlank() && !stores.contains("pg")) {
+      throw new IllegalArgumentException("--pg-settings needs --stores with pg");
+    }
+    try (PostgresSettings settings = PostgresSettings.apply(pgSettings)) {
+      System.out.printf(Locale.ROOT, "# ingest benchmark %s: %d cores, java %s, %s; %d connections, warm-up %s, "
+          + "measure %s, %d repetitions, %d deliveries per build; PostgreSQL: %s%n", Instant.now(),
+          Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
+          System.getProperty("os.name"), connections, warmup, measure, reps, perBuild,
+          stores.contains("pg") ? settings.describe() : "not used");
+      run(stores, modes, reps, connections, perBuild, warmup, measure);
+    }
+  }
+
+  private static void run(List<String> stores, List<Mode> modes, int reps, int connections, int perBuild,
+      Duration warmup, Duration measure) throws Exception {
     Map<String, List<Measurement>> all = new LinkedHashMap<>();
     Path work = Files.createTempDirectory("ingest-bench");
     for (int rep = 1; rep <= reps; rep++) {

@@ -8,6 +8,7 @@ import dev.cicd.core.build.DeploymentStatus;
 import dev.cicd.core.source.SourceHealth;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import mockwebserver3.MockResponse;
 import org.junit.jupiter.api.AfterEach;
@@ -118,7 +119,7 @@ class DeploymentPollingTest {
     h.serve(REPO, PollingHarness.runs(REPO, 1, 1, Duration.ofHours(1)));
     Instant t = PollingHarness.START.minus(Duration.ofHours(3));
     h.github.deployments(REPO, List.of(deployment(1, t, t.plusSeconds(150))));
-    List<ObjectNode> statuses = new java.util.ArrayList<>();
+    List<ObjectNode> statuses = new ArrayList<>();
     for (long id = 150; id >= 1; id--) {
       statuses.add(status(id, "in_progress", t.plusSeconds(id)));
     }
@@ -137,7 +138,7 @@ class DeploymentPollingTest {
   void walkCutShortGoesOn() {
     h.serve(REPO, PollingHarness.runs(REPO, 1, 1, Duration.ofHours(1)));
     Instant t = PollingHarness.START.minus(Duration.ofDays(2));
-    List<ObjectNode> deployments = new java.util.ArrayList<>();
+    List<ObjectNode> deployments = new ArrayList<>();
     for (long id = 150; id >= 1; id--) {
       Instant created = t.plus(Duration.ofMinutes(id));
       deployments.add(deployment(id, created, created.plusSeconds(60)));
@@ -149,7 +150,11 @@ class DeploymentPollingTest {
     assertThat(h.store.deploymentStatuses(REPO)).hasSize(100);
 
     h.clock.advance(Duration.ofMinutes(1));
+    int cut = h.github.requestCount();
     h.poll();
+    assertThat(h.github.requests().subList(cut, h.github.requestCount()))
+        .filteredOn(r -> r.path().endsWith("/deployments")).first()
+        .extracting(r -> r.headers().get("If-None-Match")).as("page 1 asked conditionally").isNotNull();
     assertThat(h.store.deploymentStatuses(REPO)).as("the second page, although the first answered 304").hasSize(150);
     assertThat(statusRequests()).hasSize(150);
 

@@ -15,6 +15,7 @@ import dev.cicd.core.metrics.OutcomePolicy;
 import dev.cicd.core.source.SourceHealth;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import mockwebserver3.MockResponse;
 import org.junit.jupiter.api.AfterEach;
@@ -63,7 +64,7 @@ class GitHubSourcePollingTest {
   @DisplayName("while the backfill runs, health is DEGRADED with the progress line, updated page by page")
   void liveBackfillProgress() {
     h.serve(PollingHarness.REPO, PollingHarness.runs(PollingHarness.REPO, 250, 1000, Duration.ofHours(2)));
-    List<SourceHealth> during = new java.util.ArrayList<>();
+    List<SourceHealth> during = new ArrayList<>();
     h.ingestion.addListener(change -> {
       if (h.changes.size() == 150 * 2) {   // one run and one job change per run: the middle of page 2
         during.add(h.health());
@@ -123,7 +124,7 @@ class GitHubSourcePollingTest {
   void secondCycleNotModifiedWithoutBackfill() {
     h.close();
     h = new PollingHarness(b -> b.backfill(Duration.ZERO));
-    List<ObjectNode> runs = new java.util.ArrayList<>();
+    List<ObjectNode> runs = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
       runs.add(RunFactory.run(PollingHarness.REPO, 10 - i, h.clock.instant().minus(Duration.ofMinutes(2 + i))));
     }
@@ -250,7 +251,7 @@ class GitHubSourcePollingTest {
     List<ObjectNode> runs = PollingHarness.runs(PollingHarness.REPO, 1, 1, Duration.ofHours(1));
     ObjectNode run = RunFactory.inProgress(runs.get(0));
     Instant started = Instant.parse(run.get("run_started_at").asText());
-    List<ObjectNode> jobs = new java.util.ArrayList<>();
+    List<ObjectNode> jobs = new ArrayList<>();
     for (long jobId = 1; jobId <= 150; jobId++) {
       jobs.add(RunFactory.job(1, jobId, started));
     }

@@ -17,6 +17,8 @@ import org.junit.jupiter.api.Test;
 
 class DeploymentPollingTest {
   private static final String REPO = PollingHarness.REPO;
+  /** When the first deployment of most tests was created: three hours before the harness starts. */
+  private static final Instant T = PollingHarness.START.minus(Duration.ofHours(3));
   private static final ObjectNode EXAMPLE = (ObjectNode) RunFactory.read("webhooks/deployment_status/created.json");
 
   private final PollingHarness h = new PollingHarness(b -> b.pollDeployments(true));
@@ -39,6 +41,19 @@ class DeploymentPollingTest {
     return status;
   }
 
+  /**
+   * A run, and two deployments {@link #T} and ten minutes later: 2 with {@code statusesOf2}, 1 with status 11
+   * (success). @return {@link #T}
+   */
+  private Instant serveTwoDeployments(ObjectNode... statusesOf2) {
+    h.serve(REPO, PollingHarness.runs(REPO, 1, 1, Duration.ofHours(1)));
+    h.github.deployments(REPO, List.of(deployment(2, T.plusSeconds(600), T.plusSeconds(700)),
+        deployment(1, T, T.plusSeconds(100))));
+    h.github.deploymentStatuses(REPO, 2, List.of(statusesOf2));
+    h.github.deploymentStatuses(REPO, 1, List.of(status(11, "success", T.plusSeconds(100))));
+    return T;
+  }
+
   private List<String> statusRequests() {
     return h.github.requests().stream().map(FakeGitHub.Request::path).filter(p -> p.endsWith("/statuses")).toList();
   }
@@ -46,13 +61,8 @@ class DeploymentPollingTest {
   @Test
   @DisplayName("deployments and their statuses are polled; only a deployment whose updated_at changed is read again")
   void pollsDeploymentsAndTheirStatuses() {
-    h.serve(REPO, PollingHarness.runs(REPO, 1, 1, Duration.ofHours(1)));
-    Instant t = PollingHarness.START.minus(Duration.ofHours(3));
-    h.github.deployments(REPO, List.of(deployment(2, t.plusSeconds(600), t.plusSeconds(700)),
-        deployment(1, t, t.plusSeconds(100))));
-    h.github.deploymentStatuses(REPO, 2, List.of(status(22, "failure", t.plusSeconds(700)),
-        status(21, "in_progress", t.plusSeconds(610))));
-    h.github.deploymentStatuses(REPO, 1, List.of(status(11, "success", t.plusSeconds(100))));
+    Instant t = serveTwoDeployments(status(22, "failure", T.plusSeconds(700)),
+        status(21, "in_progress", T.plusSeconds(610)));
     h.poll();
     assertThat(h.store.deploymentStatuses(REPO)).extracting(DeploymentStatus::statusId, DeploymentStatus::state)
         .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(11L, DeploymentState.SUCCESS),
@@ -90,12 +100,7 @@ class DeploymentPollingTest {
   @Test
   @DisplayName("statuses GitHub gave unreadable are read again next cycle, although the listing answers 304")
   void unreadableStatusesAreReadAgain() {
-    h.serve(REPO, PollingHarness.runs(REPO, 1, 1, Duration.ofHours(1)));
-    Instant t = PollingHarness.START.minus(Duration.ofHours(3));
-    h.github.deployments(REPO, List.of(deployment(2, t.plusSeconds(600), t.plusSeconds(700)),
-        deployment(1, t, t.plusSeconds(100))));
-    h.github.deploymentStatuses(REPO, 2, List.of(status(22, "failure", t.plusSeconds(700))));
-    h.github.deploymentStatuses(REPO, 1, List.of(status(11, "success", t.plusSeconds(100))));
+    serveTwoDeployments(status(22, "failure", T.plusSeconds(700)));
     h.github.script("/repos/octo-org/api/deployments/2/statuses", unreadable());
     h.poll();
     assertThat(h.store.deploymentStatuses(REPO)).extracting(DeploymentStatus::statusId).containsExactly(11L);
@@ -117,7 +122,7 @@ class DeploymentPollingTest {
   @DisplayName("over 100 statuses: a second page GitHub gave unreadable is read again past the first page's 304")
   void laterStatusPageReadAgain() {
     h.serve(REPO, PollingHarness.runs(REPO, 1, 1, Duration.ofHours(1)));
-    Instant t = PollingHarness.START.minus(Duration.ofHours(3));
+    Instant t = T;
     h.github.deployments(REPO, List.of(deployment(1, t, t.plusSeconds(150))));
     List<ObjectNode> statuses = new ArrayList<>();
     for (long id = 150; id >= 1; id--) {

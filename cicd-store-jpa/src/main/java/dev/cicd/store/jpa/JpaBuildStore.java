@@ -20,12 +20,10 @@ import dev.cicd.store.jpa.internal.DayStamps;
 import dev.cicd.store.jpa.internal.DeliveryLog;
 import dev.cicd.store.jpa.internal.DeploymentLog;
 import dev.cicd.store.jpa.internal.H2Compaction;
-import dev.cicd.store.jpa.internal.H2Leftovers;
 import dev.cicd.store.jpa.internal.Inbox;
 import dev.cicd.store.jpa.internal.Jpa;
 import dev.cicd.store.jpa.internal.Retention;
 import dev.cicd.store.jpa.internal.Sequences;
-import dev.cicd.store.jpa.internal.StoreBootstrap;
 import dev.cicd.store.jpa.internal.StoreDatabase;
 import dev.cicd.store.jpa.internal.Terms;
 import dev.cicd.store.jpa.internal.metrics.DayCache;
@@ -39,6 +37,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
@@ -66,7 +65,7 @@ public final class JpaBuildStore implements BuildStore, AutoCloseable {
   private final SummaryQuery summaries;
   private final JpaLeases leases;
   private final JpaSettings settings;
-  private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+  private final AtomicBoolean closed = new AtomicBoolean();
 
   private JpaBuildStore(StoreDatabase db, EntityManagerFactory factory, @Nullable HikariDataSource ownedPool,
       JpaStoreConfig config) {
@@ -109,50 +108,14 @@ public final class JpaBuildStore implements BuildStore, AutoCloseable {
    * @throws dev.cicd.core.store.BuildStoreException when the database cannot be reached or migrated
    */
   public static JpaBuildStore create(JpaStoreConfig config) {
-    Objects.requireNonNull(config, "config");
-    HikariDataSource pool = null;
-    DataSource dataSource;
-    if (config.compactH2OnOpen()) {
-      compactH2(config);
-    }
-    if (config.h2Directory() != null) {
-      pool = StoreBootstrap.h2Pool(config.h2Directory(), config.maximumPoolSize(), config.connectionTimeout());
-      dataSource = pool;
-    } else if (config.jdbcUrl() != null) {
-      pool = StoreBootstrap.pool(config.jdbcUrl(), config.username(), config.password(), config.maximumPoolSize(),
-          config.connectionTimeout());
-      dataSource = pool;
-    } else {
-      dataSource = Objects.requireNonNull(config.dataSource());
-    }
+    StoreOpening.Opened opened = StoreOpening.open(Objects.requireNonNull(config, "config"));
     try {
-      StoreDatabase.Kind kind = StoreDatabase.detect(dataSource);
-      if (kind == StoreDatabase.Kind.H2) {
-        H2Leftovers.finishCommitted(dataSource);
-      }
-      StoreBootstrap.migrate(dataSource, config.tablePrefix(), config.migrate());
-      EntityManagerFactory factory = StoreBootstrap.entityManagerFactory(dataSource, config.tablePrefix());
-      JpaBuildStore store = new JpaBuildStore(new StoreDatabase(dataSource, kind, config.tablePrefix()), factory,
-          pool, config);
-      LOG.info("Build store opened: {} ({})", kind, config);
+      JpaBuildStore store = new JpaBuildStore(opened.db(), opened.factory(), opened.pool(), config);
+      LOG.info("Build store opened: {} ({})", opened.db().kind(), config);
       return store;
     } catch (RuntimeException e) {
-      if (pool != null) {
-        pool.close();
-      }
+      opened.closeQuietly();
       throw e;
-    }
-  }
-
-  /** Compacts the embedded H2 file the store is about to pool, if it is mostly dead space ({@link H2Compaction}). */
-  private static void compactH2(JpaStoreConfig config) {
-    Path directory = config.h2Directory();
-    if (directory != null) {
-      H2Compaction.compactIfSparse(JpaStoreConfig.h2Url(directory), JpaStoreConfig.h2File(directory));
-    } else if (config.jdbcUrl() != null) {
-      String url = config.jdbcUrl();
-      H2Compaction.embeddedFile(url).ifPresent(file ->
-          H2Compaction.compactIfSparse(url, file, config.username(), config.password()));
     }
   }
 

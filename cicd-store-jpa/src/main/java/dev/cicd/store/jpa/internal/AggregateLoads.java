@@ -18,18 +18,20 @@ import java.util.Objects;
  * Reads build aggregates for group commit with plain JDBC into detached entities ({@link AggregateRows}
  * writes them back), in two statements for a whole batch ({@link PointLookups}): the builds with their
  * attempts by the unique key, then the jobs of the builds found (steps included, a column of the job row) by
- * the build's row id. (Hibernate's loading cost about a seventh of the server's CPU under webhook load, and two
- * queries per build one database round trip each.)
+ * the build's row id, never with parallel workers ({@link StoreDatabase#planSerially}). (Hibernate's loading cost
+ * about a seventh of the server's CPU under webhook load, and two queries per build one database round trip each.)
  */
 final class AggregateLoads {
   private static final Comparator<AttemptEntity> BY_NUMBER = Comparator.comparingInt(a -> a.number);
   private static final Comparator<JobEntity> BY_ROW_ID = Comparator.comparing(j -> Objects.requireNonNull(j.id));
 
+  private final StoreDatabase db;
   private final AggregateTables tables;
   private final PointLookups<BuildId> buildsWithAttempts;
   private final PointLookups<BuildEntity> jobs;
 
-  AggregateLoads(AggregateTables tables) {
+  AggregateLoads(StoreDatabase db, AggregateTables tables) {
+    this.db = db;
     this.tables = tables;
     this.buildsWithAttempts = new PointLookups<>(tables.builds.selectList("b") + ", " + tables.attempts.selectList("a"),
         "FROM " + tables.builds.table() + " b LEFT JOIN " + tables.attempts.table() + " a ON a.build_id = b.id"
@@ -43,6 +45,9 @@ final class AggregateLoads {
   /** The stored builds among {@code ids}, each with its attempts (by number), jobs (by row id) and their steps. */
   Map<BuildId, BuildEntity> load(Connection c, Collection<BuildId> ids) throws SQLException {
     List<BuildId> asked = List.copyOf(new LinkedHashSet<>(ids)); // a build asked twice is read once
+    if (asked.size() > 1) {
+      db.planSerially(c); // the attempts and jobs of a build are a few rows, whatever the statistics say
+    }
     Map<BuildId, BuildEntity> found = new HashMap<>();
     int attemptAt = tables.builds.width() + 2;
     buildsWithAttempts.find(c, asked, (rs, index) -> {
@@ -71,6 +76,11 @@ final class AggregateLoads {
       builds.get(i).jobs.addAll(jobsOf.get(i));
     }
     return found;
+  }
+
+  /** The lookup of builds with their attempts, by unique key (for tests that explain its plan). */
+  PointLookups<BuildId> buildLookups() {
+    return buildsWithAttempts;
   }
 
   private static void bindId(PreparedStatement ps, int first, BuildId id) throws SQLException {

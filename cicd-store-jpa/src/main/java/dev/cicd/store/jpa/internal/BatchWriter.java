@@ -48,7 +48,7 @@ public final class BatchWriter {
     this.days = days;
     this.idBlocks = new IdBlocks(db);
     this.tables = new AggregateTables(db);
-    this.loads = new AggregateLoads(tables);
+    this.loads = new AggregateLoads(db, tables);
     this.deliveryLog = new BatchDeliveryLog(db);
   }
 

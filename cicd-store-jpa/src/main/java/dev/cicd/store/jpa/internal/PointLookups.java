@@ -59,21 +59,31 @@ final class PointLookups<K> {
   void find(Connection c, List<? extends K> keys, RowReader reader) throws SQLException {
     for (int from = 0; from < keys.size(); from += MAX_BRANCHES) {
       List<? extends K> chunk = keys.subList(from, Math.min(keys.size(), from + MAX_BRANCHES));
-      int branches = branches(chunk.size());
-      try (PreparedStatement ps = c.prepareStatement(texts[Integer.numberOfTrailingZeros(branches)])) {
-        for (int branch = 0; branch < branches; branch++) {
-          int first = branch * parameterTypes.length + 1;
-          if (branch < chunk.size()) {
-            binder.bind(ps, first, chunk.get(branch));
-          } else {
-            bindNulls(ps, first);
-          }
-        }
+      try (PreparedStatement ps = c.prepareStatement(text(chunk.size()))) {
+        bind(ps, chunk);
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
             reader.read(rs, from + rs.getInt(1));
           }
         }
+      }
+    }
+  }
+
+  /** The statement that looks up {@code keys} keys (at most {@link #MAX_BRANCHES}), for tests and plans. */
+  String text(int keys) {
+    return texts[Integer.numberOfTrailingZeros(branches(keys))];
+  }
+
+  /** Binds {@code keys} as {@link #find} does (for tests that explain the statement's plan). */
+  void bind(PreparedStatement ps, List<? extends K> keys) throws SQLException {
+    int branches = branches(keys.size());
+    for (int branch = 0; branch < branches; branch++) {
+      int first = branch * parameterTypes.length + 1;
+      if (branch < keys.size()) {
+        binder.bind(ps, first, keys.get(branch));
+      } else {
+        bindNulls(ps, first);
       }
     }
   }

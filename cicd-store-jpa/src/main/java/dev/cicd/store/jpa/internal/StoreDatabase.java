@@ -4,6 +4,7 @@ import dev.cicd.core.CicdException;
 import dev.cicd.core.store.BuildStoreException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Locale;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
@@ -58,6 +59,22 @@ public final class StoreDatabase {
    */
   public String useIndex(String index) {
     return kind == Kind.H2 ? " USE INDEX (" + table(index) + ")" : "";
+  }
+
+  /**
+   * Keeps PostgreSQL from planning parallel workers for the rest of {@code c}'s transaction (H2 has none): for
+   * the merge's batched point lookups, whose rows a few index seeks find. Without column statistics (a table
+   * never analyzed: autovacuum off, or not yet run) the planner takes 0.5 % of a table for each build's attempts
+   * and jobs, and past about 3,000 builds plans a 64-key lookup as a Gather over a Parallel Append: two background
+   * workers started for every statement, which cost PostgreSQL about a core under webhook load (ingest benchmark,
+   * session 16). {@code SET LOCAL} ends with the transaction; outside one it would do nothing.
+   */
+  public void planSerially(Connection c) throws SQLException {
+    if (kind == Kind.POSTGRESQL) {
+      try (Statement s = c.createStatement()) {
+        s.execute("SET LOCAL max_parallel_workers_per_gather = 0");
+      }
+    }
   }
 
   /** The physical name of a table or sequence. */

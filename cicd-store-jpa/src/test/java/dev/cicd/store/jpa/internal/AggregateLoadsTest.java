@@ -56,9 +56,10 @@ class AggregateLoadsTest {
       JdbcDataSource data = new JdbcDataSource();
       data.setURL(JpaStoreConfig.h2Url(dir));
       data.setUser("sa");
-      AggregateTables tables = new AggregateTables(new StoreDatabase(data, StoreDatabase.Kind.H2, "cicd_"));
+      StoreDatabase db = new StoreDatabase(data, StoreDatabase.Kind.H2, "cicd_");
+      AggregateTables tables = new AggregateTables(db);
       try (Connection c = data.getConnection()) {
-        Map<BuildId, BuildEntity> loaded = new AggregateLoads(tables).load(c,
+        Map<BuildId, BuildEntity> loaded = new AggregateLoads(db, tables).load(c,
             List.of(rerun, jobOnly, running, BuildId.github("o/r", 99)));
 
         assertThat(loaded).containsOnlyKeys(rerun, jobOnly, running);
@@ -103,10 +104,11 @@ class AggregateLoadsTest {
       JdbcDataSource data = new JdbcDataSource();
       data.setURL(JpaStoreConfig.h2Url(dir));
       data.setUser("sa");
-      AggregateTables tables = new AggregateTables(new StoreDatabase(data, StoreDatabase.Kind.H2, "cicd_"));
+      StoreDatabase db = new StoreDatabase(data, StoreDatabase.Kind.H2, "cicd_");
+      AggregateTables tables = new AggregateTables(db);
       AtomicInteger statements = new AtomicInteger();
       try (Connection c = data.getConnection()) {
-        Map<BuildId, BuildEntity> loaded = new AggregateLoads(tables).load(PointLookupsCheck.counting(c, statements),
+        Map<BuildId, BuildEntity> loaded = new AggregateLoads(db, tables).load(PointLookupsCheck.counting(c, statements),
             asked);
 
         assertThat(statements).as("two statements per 64 builds").hasValue(4);

@@ -51,9 +51,9 @@ public final class IngestBenchmark {
     }
     try (PostgresSettings settings = PostgresSettings.apply(pgSettings)) {
       System.out.printf(Locale.ROOT, "# ingest benchmark %s: %d cores, java %s, %s; %d connections, warm-up %s, "
-          + "measure %s, %d repetitions, %d deliveries per build; PostgreSQL: %s%n", Instant.now(),
+          + "measure %s, %d repetitions, %d deliveries per build, client %s; PostgreSQL: %s%n", Instant.now(),
           Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
-          System.getProperty("os.name"), connections, warmup, measure, reps, perBuild,
+          System.getProperty("os.name"), connections, warmup, measure, reps, perBuild, DeliverySender.configured(),
           stores.contains("pg") ? settings.describe() : "not used");
       run(stores, modes, reps, connections, perBuild, warmup, measure);
     }

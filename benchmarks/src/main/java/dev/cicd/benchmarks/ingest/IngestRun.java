@@ -54,9 +54,8 @@ final class IngestRun {
       double mergeRate = Double.NaN;
       double drainSeconds = Double.NaN;
       InboxProgress inbox = mode == Mode.INBOX ? new InboxProgress(server.uri("/cicd/health")) : null;
-      try {
-        LoadGenerator load = new LoadGenerator(server.uri(IngestServer.WEBHOOK_PATH), connections,
-            name + "-" + store + "-" + rep, 1_000_000L * rep, perBuild, false);
+      try (LoadGenerator load = new LoadGenerator(server.uri(IngestServer.WEBHOOK_PATH), connections,
+          name + "-" + store + "-" + rep, 1_000_000L * rep, perBuild, false)) {
         warm = load.closedLoop(warmup);
         Duration cpuBefore = server.cpuTime();
         Duration dbBefore = CpuTimes.postgres();

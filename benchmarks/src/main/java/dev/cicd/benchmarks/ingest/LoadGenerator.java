@@ -2,29 +2,25 @@ package dev.cicd.benchmarks.ingest;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Posts signed GitHub deliveries with unique ids over a fixed number of connections (one sending thread
- * each, JDK {@link HttpClient}, HTTP/1.1 keep-alive). Closed loop measures the highest rate; open loop
+ * each, HTTP/1.1 keep-alive, through the {@link DeliverySender} that system property
+ * {@value DeliverySender#PROPERTY} names). Closed loop measures the highest rate; open loop
  * sends at a fixed rate and measures latency from each request's intended start (no coordinated
  * omission). Delivery {@code n} belongs to build {@code runBase + n / perBuild}: with 4 per build, three
  * {@code workflow_job} deliveries and then the {@code workflow_run}; with 1, every delivery is its own
  * build, alternating run and job.
  */
-public final class LoadGenerator {
-  private final URI url;
+public final class LoadGenerator implements AutoCloseable {
   private final int connections;
   private final String prefix;
   private final long runBase;
@@ -32,7 +28,7 @@ public final class LoadGenerator {
   private final AtomicLong next = new AtomicLong();
   private final @Nullable Queue<Long> acknowledged;
   private volatile boolean stopped;
-  private final HttpClient client;
+  private final DeliverySender client;
 
   /**
    * @param prefix delivery ids are {@code prefix-n}; must be unique per run of the generator
@@ -42,18 +38,12 @@ public final class LoadGenerator {
     if (perBuild != 1 && perBuild != 4) {
       throw new IllegalArgumentException("perBuild must be 1 or 4, but was " + perBuild);
     }
-    this.url = url;
     this.connections = connections;
     this.prefix = prefix;
     this.runBase = runBase;
     this.perBuild = perBuild;
     this.acknowledged = trackAcknowledged ? new ConcurrentLinkedQueue<>() : null;
-    this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5))
-        .executor(Executors.newFixedThreadPool(2, r -> {
-          Thread t = new Thread(r, "load-http");
-          t.setDaemon(true);
-          return t;
-        })).build();
+    this.client = DeliverySender.create(url, connections);
   }
 
   /** As fast as the server answers, for {@code duration}. */
@@ -72,6 +62,12 @@ public final class LoadGenerator {
   /** Ends the running loop: every connection returns after its request in flight (a killed server, say). */
   public void stop() {
     stopped = true;
+  }
+
+  /** Closes the client's connections. */
+  @Override
+  public void close() {
+    client.close();
   }
 
   public List<Long> acknowledged() {
@@ -139,17 +135,11 @@ public final class LoadGenerator {
       long run = runId(n);
       boolean isRun = perBuild == 4 ? n % 4 == 3 : n % 2 == 0;
       Payloads.Delivery d = isRun ? payloads.run(id, run) : payloads.job(id, run, run * 10 + n % 4);
-      HttpRequest request = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(15))
-          .header("Content-Type", "application/json").header("X-GitHub-Event", d.event())
-          .header("X-GitHub-Delivery", d.id()).header("X-GitHub-Hook-ID", "4242")
-          .header("X-Hub-Signature-256", d.signature()).POST(HttpRequest.BodyPublishers.ofByteArray(d.body())).build();
       try {
-        HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+        DeliverySender.Answer answer = client.send(d);
         long micros = (System.nanoTime() - intended) / 1_000;
-        boolean stored = response.statusCode() == 200 && response.body().contains("\"status\":\"stored\"")
-            || response.statusCode() == 202 && response.body().contains("\"status\":\"accepted\"");
-        tally.record(response.statusCode(), stored, micros);
-        if (stored && acknowledged != null) {
+        tally.record(answer.status(), answer.stored(), micros);
+        if (answer.stored() && acknowledged != null) {
           acknowledged.add(n);
         }
       } catch (IOException e) {

@@ -43,8 +43,8 @@ public final class Soak {
     double maxRate;
     long start;
     long heap;
-    try {
-      LoadGenerator load = new LoadGenerator(server.uri(IngestServer.WEBHOOK_PATH), connections, "soak", 1, 4, false);
+    try (LoadGenerator load = new LoadGenerator(server.uri(IngestServer.WEBHOOK_PATH), connections, "soak", 1, 4,
+        false)) {
       LoadResult max = load.closedLoop(Duration.ofSeconds(20));
       acknowledged += max.stored();
       unanswered += notAcknowledged(max);

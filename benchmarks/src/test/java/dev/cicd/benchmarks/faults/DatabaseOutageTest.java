@@ -46,10 +46,10 @@ class DatabaseOutageTest {
     URI pg = URI.create(Database.PG_URL.substring("jdbc:".length()));
     try (TcpProxy proxy = new TcpProxy(pg.getHost(), pg.getPort() < 0 ? 5432 : pg.getPort());
         IngestServer server = IngestServer.start(IngestServer.Mode.REAL, db, db.jdbcUrl("127.0.0.1:" + proxy.port()),
-            0, JpaStoreConfig.DEFAULT_CONNECTION_TIMEOUT)) {
+            0, JpaStoreConfig.DEFAULT_CONNECTION_TIMEOUT);
+        LoadGenerator load = new LoadGenerator(URI.create("http://127.0.0.1:" + server.port()
+            + IngestServer.WEBHOOK_PATH), 4, "outage", 1_000, 1, true)) {
       Webhooks hooks = new Webhooks(server.port());
-      LoadGenerator load = new LoadGenerator(URI.create("http://127.0.0.1:" + server.port() + IngestServer.WEBHOOK_PATH),
-          4, "outage", 1_000, 1, true);
       LoadResult before = load.closedLoop(Duration.ofSeconds(3));
       assertThat(before.stored()).as("stored before the outage: %s", before).isPositive();
       assertThat(hooks.status(hooks.health())).isEqualTo("UP");

@@ -108,6 +108,7 @@ class KillRecoveryTest {
         for (long n = 0; n < load.issued(); n++) {
           sent.add(load.runId(n));
         }
+        load.close();
         server = ServerProcess.start(mode, db, 0, log, "-Xmx512m");
         Webhooks.RunIds builds;
         try {

@@ -13,6 +13,7 @@ import dev.cicd.core.store.BatchPlan;
 import dev.cicd.core.store.BatchRead;
 import dev.cicd.core.store.InboxEntry;
 import dev.cicd.core.store.Page;
+import dev.cicd.store.jpa.internal.Autovacuum;
 import dev.cicd.store.jpa.internal.BatchWriter;
 import dev.cicd.store.jpa.internal.BuildReader;
 import dev.cicd.store.jpa.internal.BuildWriter;
@@ -133,11 +134,13 @@ public final class JpaBuildStore implements BuildStore, AutoCloseable {
    * On embedded H2: {@code h2FileBytes} and {@code h2LivePercent}, the file's size and the share of its chunks
    * holding live data. The file grows with every commit until the next start compacts it
    * ({@link JpaStoreConfig.Builder#compactH2OnOpen}); these tell an operator when a restart would give space back.
+   * On PostgreSQL: {@code autovacuum}, whether the server's autovacuum runs ({@link Autovacuum}).
    */
   @Override
   public Map<String, Object> healthDetails() {
-    if (db.kind() != StoreDatabase.Kind.H2) {
-      return Map.of();
+    if (db.kind() == StoreDatabase.Kind.POSTGRESQL) {
+      return Map.of("autovacuum", db.withConnection(() -> "Failed to read the autovacuum setting",
+          Autovacuum::enabled));
     }
     return db.withConnection(() -> "Failed to read H2's file figures", H2Compaction::fileFigures);
   }

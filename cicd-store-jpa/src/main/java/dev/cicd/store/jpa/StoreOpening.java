@@ -1,19 +1,24 @@
 package dev.cicd.store.jpa;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.cicd.store.jpa.internal.Autovacuum;
+import dev.cicd.store.jpa.internal.Failures;
 import dev.cicd.store.jpa.internal.H2Compaction;
 import dev.cicd.store.jpa.internal.H2Leftovers;
 import dev.cicd.store.jpa.internal.StoreBootstrap;
 import dev.cicd.store.jpa.internal.StoreDatabase;
 import jakarta.persistence.EntityManagerFactory;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.Objects;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 
 /**
  * What {@link JpaBuildStore#create} does before the store exists: compacts a sparse H2 file if asked, pools the
- * connections (unless the caller brought a data source), finishes what a killed H2 left committed, migrates the
+ * connections (unless the caller brought a data source), finishes what a killed H2 left committed (on PostgreSQL:
+ * warns when autovacuum is off, {@link Autovacuum}), migrates the
  * schema and starts Hibernate. On failure the pool it made is closed again.
  */
 final class StoreOpening {
@@ -49,6 +54,8 @@ final class StoreOpening {
       StoreDatabase.Kind kind = StoreDatabase.detect(dataSource);
       if (kind == StoreDatabase.Kind.H2) {
         H2Leftovers.finishCommitted(dataSource);
+      } else {
+        warnIfAutovacuumOff(dataSource);
       }
       StoreBootstrap.migrate(dataSource, config.tablePrefix(), config.migrate());
       EntityManagerFactory factory = StoreBootstrap.entityManagerFactory(dataSource, config.tablePrefix());
@@ -58,6 +65,14 @@ final class StoreOpening {
         pool.close();
       }
       throw e;
+    }
+  }
+
+  private static void warnIfAutovacuumOff(DataSource dataSource) {
+    try (Connection c = dataSource.getConnection()) {
+      Autovacuum.warnIfOff(c);
+    } catch (SQLException e) {
+      throw Failures.storeFailure("Failed to read PostgreSQL's autovacuum setting: " + e.getMessage(), e);
     }
   }
 

@@ -45,7 +45,7 @@ final class AggregateLoads {
   /** The stored builds among {@code ids}, each with its attempts (by number), jobs (by row id) and their steps. */
   Map<BuildId, BuildEntity> load(Connection c, Collection<BuildId> ids) throws SQLException {
     List<BuildId> asked = List.copyOf(new LinkedHashSet<>(ids)); // a build asked twice is read once
-    if (asked.size() > 1) {
+    if (!asked.isEmpty()) {
       db.planSerially(c); // the attempts and jobs of a build are a few rows, whatever the statistics say
     }
     Map<BuildId, BuildEntity> found = new HashMap<>();

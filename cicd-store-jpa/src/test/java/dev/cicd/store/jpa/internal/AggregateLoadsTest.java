@@ -108,8 +108,8 @@ class AggregateLoadsTest {
       AggregateTables tables = new AggregateTables(db);
       AtomicInteger statements = new AtomicInteger();
       try (Connection c = data.getConnection()) {
-        Map<BuildId, BuildEntity> loaded = new AggregateLoads(db, tables).load(PointLookupsCheck.counting(c, statements),
-            asked);
+        Map<BuildId, BuildEntity> loaded = new AggregateLoads(db, tables)
+            .load(PointLookupsCheck.counting(c, statements), asked);
 
         assertThat(statements).as("two statements per 64 builds").hasValue(4);
         assertThat(loaded).hasSize(70).doesNotContainKey(BuildId.github("o/missing", 1));

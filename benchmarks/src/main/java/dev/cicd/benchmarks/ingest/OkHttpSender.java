@@ -2,6 +2,7 @@ package dev.cicd.benchmarks.ingest;
 
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.time.Duration;
@@ -16,6 +17,7 @@ import okhttp3.Protocol;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@link DeliverySender} on OkHttp: HTTP/1.1 keep-alive, a pool of as many idle connections as sending threads,
@@ -54,7 +56,7 @@ final class OkHttpSender implements DeliverySender {
     client.connectionPool().evictAll();
   }
 
-  /** Unconnected sockets (OkHttp connects them itself) with {@code TCP_NODELAY} set. */
+  /** Sockets with {@code TCP_NODELAY} set: unconnected ones (what OkHttp asks for) and connected ones alike. */
   static final class NoDelaySockets extends SocketFactory {
     @Override
     public Socket createSocket() throws IOException {
@@ -64,23 +66,38 @@ final class OkHttpSender implements DeliverySender {
     }
 
     @Override
-    public Socket createSocket(String host, int port) {
-      throw new UnsupportedOperationException("OkHttp asks for unconnected sockets");
+    public Socket createSocket(String host, int port) throws IOException {
+      return connected(new InetSocketAddress(host, port), null);
     }
 
     @Override
-    public Socket createSocket(String host, int port, InetAddress localHost, int localPort) {
-      throw new UnsupportedOperationException("OkHttp asks for unconnected sockets");
+    public Socket createSocket(String host, int port, InetAddress localHost, int localPort) throws IOException {
+      return connected(new InetSocketAddress(host, port), new InetSocketAddress(localHost, localPort));
     }
 
     @Override
-    public Socket createSocket(InetAddress host, int port) {
-      throw new UnsupportedOperationException("OkHttp asks for unconnected sockets");
+    public Socket createSocket(InetAddress host, int port) throws IOException {
+      return connected(new InetSocketAddress(host, port), null);
     }
 
     @Override
-    public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort) {
-      throw new UnsupportedOperationException("OkHttp asks for unconnected sockets");
+    public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort)
+        throws IOException {
+      return connected(new InetSocketAddress(address, port), new InetSocketAddress(localAddress, localPort));
+    }
+
+    private Socket connected(InetSocketAddress remote, @Nullable InetSocketAddress local) throws IOException {
+      Socket socket = createSocket();
+      try {
+        if (local != null) {
+          socket.bind(local);
+        }
+        socket.connect(remote);
+        return socket;
+      } catch (IOException e) {
+        socket.close();
+        throw e;
+      }
     }
   }
 }

@@ -81,6 +81,10 @@ class DeliverySenderTest {
     try (java.net.Socket socket = new OkHttpSender.NoDelaySockets().createSocket()) {
       assertThat(socket.getTcpNoDelay()).isTrue();
     }
+    try (java.net.Socket socket = new OkHttpSender.NoDelaySockets().createSocket("127.0.0.1", server.getPort())) {
+      assertThat(socket.isConnected()).isTrue();
+      assertThat(socket.getTcpNoDelay()).isTrue();
+    }
   }
 
   @Test

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,7 +38,8 @@ class KillRecoveryTest {
   private static final Logger LOG = LoggerFactory.getLogger(KillRecoveryTest.class);
   private static final int ROUNDS = Integer.getInteger("cicd.faults.killRounds", 10);
 
-  @TempDir
+  /** Kept when a test fails: the server's log (every start of the ten rounds) and the H2 files tell why. */
+  @TempDir(cleanup = CleanupMode.ON_SUCCESS)
   Path temp;
 
   @Test
@@ -141,7 +143,8 @@ class KillRecoveryTest {
     }
     long rows = db.count("cicd_delivery");
     if (mode == IngestServer.Mode.INBOX) {
-      assertThat(db.count("cicd_inbox")).as("inbox rows left once everything is merged").isZero();
+      assertThat(db.count("cicd_inbox")).as("inbox rows left once everything is merged (server log %s; its warnings:"
+          + "%n%s)", log, warnings(log)).isZero();
     }
     Set<String> lostDeliveries = new HashSet<>(acknowledgedDeliveries);
     lostDeliveries.removeAll(db.strings("SELECT delivery_id FROM cicd_delivery"));
@@ -163,6 +166,11 @@ class KillRecoveryTest {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
+  }
+
+  private static String warnings(Path log) throws java.io.IOException {
+    return String.join("\n", java.nio.file.Files.readAllLines(log).stream()
+        .filter(line -> line.contains(" WARN ") || line.contains(" ERROR ")).limit(40).toList());
   }
 
   private static String tail(Path log, int lines) throws java.io.IOException {

@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -54,8 +56,14 @@ final class InboxMerger {
 
   private final BuildStore store;
   private final GroupCommit lane;
+  private final InboxRemovals removals;
   private final int batchSize;
   private final LinkedBlockingQueue<Queued> queue = new LinkedBlockingQueue<>();
+  /**
+   * The keys of the deliveries queued and not finished: a delivery found both by {@link InboxRecovery} in the
+   * store's inbox and by an accept of this process is queued once, whichever comes first, whatever the clock says.
+   */
+  private final Set<DeliveryKey> queuedKeys = ConcurrentHashMap.newKeySet();
   /** Deliveries of a batch the store could not take, merged before anything queued after them. */
   private final ArrayDeque<Queued> retry = new ArrayDeque<>();
   private final AtomicLong backlog = new AtomicLong();
@@ -70,12 +78,23 @@ final class InboxMerger {
   InboxMerger(BuildStore store, GroupCommit lane, int batchSize) {
     this.store = store;
     this.lane = lane;
+    this.removals = new InboxRemovals(store);
     this.batchSize = batchSize;
   }
 
-  void enqueue(Queued delivery) {
+  /** Queues a delivery for the merge; @return false when it is queued already (and not merged since) */
+  boolean enqueue(Queued delivery) {
+    if (!queuedKeys.add(delivery.key())) {
+      return false;
+    }
     backlog.incrementAndGet();
     queue.add(delivery);
+    return true;
+  }
+
+  /** Whether a delivery is queued (or waits for a retry) and not finished. */
+  boolean isQueued(DeliveryKey key) {
+    return queuedKeys.contains(key);
   }
 
   long backlog() {
@@ -101,6 +120,7 @@ final class InboxMerger {
     if (batch.isEmpty()) {
       Queued first = queue.poll(wait.toNanos(), TimeUnit.NANOSECONDS);
       if (first == null) {
+        removals.retry();
         return false;
       }
       batch.add(first);
@@ -167,8 +187,10 @@ final class InboxMerger {
           + "next start", bad.key().asString());
     }
     failed.addAndGet(again.size());
-    removeFromInbox(done);
+    removals.remove(done);
     merged.addAndGet(done.size());
+    queuedKeys.removeAll(done);
+    again.forEach(bad -> queuedKeys.remove(bad.key()));
     backlog.addAndGet(-(done.size() + again.size()));
   }
 
@@ -245,18 +267,6 @@ final class InboxMerger {
     synchronized (pause) {
       woken = true;
       pause.notifyAll();
-    }
-  }
-
-  private void removeFromInbox(List<DeliveryKey> done) {
-    if (done.isEmpty()) {
-      return;
-    }
-    try {
-      store.removeFromInbox(done);
-    } catch (RuntimeException e) {
-      // Merged and recorded: the next start merges them again as duplicates, which changes nothing.
-      LOG.warn("Could not remove {} merged deliveries from the inbox; the next start skips them", done.size(), e);
     }
   }
 }

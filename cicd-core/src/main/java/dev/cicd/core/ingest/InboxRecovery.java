@@ -9,7 +9,6 @@ import dev.cicd.core.store.BuildStore;
 import dev.cicd.core.store.BuildStoreException;
 import dev.cicd.core.store.InboxEntry;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
@@ -19,7 +18,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Merges what the store's inbox held when merging started: deliveries acknowledged before a crash or a stop and
- * not merged since. Each is parsed again by its provider's receiver (which checks its signature again) and merged
+ * not merged since. What this process queued itself is skipped by its key, not by when it was received (a clock
+ * stepped back must not hide an earlier run's deliveries). Each is parsed again by its provider's receiver (which checks its signature again) and merged
  * as if it had just arrived; one that cannot be parsed any more stays in the inbox, logged. Reads page by page and
  * merges as it goes, so memory stays bounded whatever the inbox holds; waits while the store cannot be reached.
  */
@@ -31,13 +31,10 @@ final class InboxRecovery {
   private final Function<String, Optional<WebhookReceiver>> receivers;
   private final InboxMerger merger;
   private final int page;
-  private final Instant created;
   private final BooleanSupplier running;
 
-  /** @param created when this process's inbox was created: what it acknowledged since is queued already */
   InboxRecovery(BuildStore store, Function<String, Optional<WebhookReceiver>> receivers, InboxMerger merger,
-      int page, Instant created, BooleanSupplier running) {
-    this.created = created;
+      int page, BooleanSupplier running) {
     this.running = running;
     this.store = store;
     this.receivers = receivers;
@@ -56,8 +53,7 @@ final class InboxRecovery {
       }
       for (InboxEntry entry : entries) {
         after = entry.id();
-        // Acknowledged by this process: its events are queued already.
-        if (entry.receivedAt().isBefore(created) && requeue(entry)) {
+        if (!merger.isQueued(entry.key()) && requeue(entry)) {
           recovered++;
         }
       }
@@ -106,7 +102,7 @@ final class InboxRecovery {
       store.removeFromInbox(List.of(entry.key()));
       return false;
     }
-    merger.enqueue(new InboxMerger.Queued(entry.key(), delivery.events(), entry.receivedAt()));
-    return true;
+    // False when this process acknowledged it between the check above and now: queued once either way.
+    return merger.enqueue(new InboxMerger.Queued(entry.key(), delivery.events(), entry.receivedAt()));
   }
 }

@@ -42,7 +42,6 @@ public final class WebhookInbox implements HealthIndicator, AutoCloseable {
   private final Function<String, Optional<WebhookReceiver>> receivers;
   private final InboxAppends appends;
   private final InboxMerger merger;
-  private final Instant created;
   private @Nullable Thread thread;
   private volatile boolean running;
   /** Until what an earlier run left in the store's inbox is queued. */
@@ -59,7 +58,6 @@ public final class WebhookInbox implements HealthIndicator, AutoCloseable {
     this.receivers = Objects.requireNonNull(receivers, "receivers");
     this.appends = new InboxAppends(store);
     this.merger = new InboxMerger(store, ingestion.newLane(), settings.mergeBatch());
-    this.created = clock.instant();
   }
 
   /**
@@ -93,6 +91,7 @@ public final class WebhookInbox implements HealthIndicator, AutoCloseable {
     if (!appends.append(entry)) {
       return false;
     }
+    // Not queued again when the start's recovery read it from the store's inbox first.
     merger.enqueue(new InboxMerger.Queued(key, delivery.events(), now));
     return true;
   }
@@ -186,7 +185,7 @@ public final class WebhookInbox implements HealthIndicator, AutoCloseable {
 
   private void run() {
     try {
-      InboxRecovery recovery = new InboxRecovery(store, receivers, merger, RECOVERY_PAGE, created, () -> running);
+      InboxRecovery recovery = new InboxRecovery(store, receivers, merger, RECOVERY_PAGE, () -> running);
       while (running && recovering) {
         try {
           recovery.recover();

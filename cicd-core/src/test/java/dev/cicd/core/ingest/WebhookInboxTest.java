@@ -19,7 +19,9 @@ import dev.cicd.core.store.InMemoryBuildStore;
 import dev.cicd.core.store.InboxEntry;
 import dev.cicd.core.store.StoreUnavailableException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -69,6 +71,13 @@ class WebhookInboxTest {
 
   private WebhookInbox inbox(BuildStore store, InboxSettings settings) {
     WebhookInbox inbox = WebhookInbox.create(IngestionService.create(store), settings,
+        p -> p.equals("test") ? Optional.of(RECEIVER) : Optional.empty());
+    inboxes.add(inbox);
+    return inbox;
+  }
+
+  private WebhookInbox inbox(BuildStore store, Clock clock) {
+    WebhookInbox inbox = new WebhookInbox(IngestionService.create(store), clock, InboxSettings.defaults(),
         p -> p.equals("test") ? Optional.of(RECEIVER) : Optional.empty());
     inboxes.add(inbox);
     return inbox;
@@ -145,7 +154,6 @@ class WebhookInboxTest {
     // Left by an earlier run: one whose signature no longer checks (a rotated secret), one without events.
     store.appendInbox(List.of(raw("d3", "forged 3"), raw("p", "ping")));
     before.close(); // stopped (or killed) before merging
-    Thread.sleep(2); // a restart comes later than what the run before acknowledged
 
     WebhookInbox after = inbox(store, InboxSettings.defaults());
     after.start();
@@ -155,6 +163,66 @@ class WebhookInboxTest {
     assertThat(store.readInbox(0, 10)).extracting(e -> e.key().deliveryId())
         .as("the forged one stays, the one without events leaves").containsExactly("d3");
     assertThat(after.status().merged()).isEqualTo(2);
+  }
+
+  @Test
+  void aRestartMergesWhatWasLeftEvenWhenTheClockWentBack() throws Exception {
+    InMemoryBuildStore store = new InMemoryBuildStore();
+    WebhookInbox before = inbox(store, Clock.fixed(T0.plus(Duration.ofHours(1)), ZoneOffset.UTC));
+    accept(before, "d1", "1 SUCCESS");
+    accept(before, "d2", "2 FAILURE");
+    before.close();
+
+    // The machine's clock was stepped back (NTP after a resumed VM): the restart's clock reads an hour earlier than
+    // the instants the run before stored with its deliveries.
+    WebhookInbox after = inbox(store, Clock.fixed(T0, ZoneOffset.UTC));
+    after.start();
+    assertThat(after.awaitMerged(WAIT)).isTrue();
+    assertThat(store.find(BuildId.github(REPO, 1))).isPresent();
+    assertThat(store.find(BuildId.github(REPO, 2))).isPresent();
+    assertThat(store.inboxSize()).isZero();
+    assertThat(after.status().merged()).isEqualTo(2);
+  }
+
+  @Test
+  void whatThisProcessQueuedIsMergedOnceAlthoughRecoveryReadsItToo() throws Exception {
+    InMemoryBuildStore store = new InMemoryBuildStore();
+    store.appendInbox(List.of(raw("d0", "3 SUCCESS"))); // left by an earlier run
+    // Accepted before the merge starts, with a clock far behind the stored entry's: recovery finds these in the
+    // store's inbox too, and must neither merge them a second time nor take them for an earlier run's.
+    WebhookInbox inbox = inbox(store, Clock.fixed(T0.minus(Duration.ofDays(1)), ZoneOffset.UTC));
+    accept(inbox, "d1", "1 SUCCESS");
+    accept(inbox, "d2", "2 FAILURE");
+    inbox.start();
+    assertThat(inbox.awaitMerged(WAIT)).isTrue();
+    assertThat(store.count()).isEqualTo(3);
+    assertThat(store.inboxSize()).isZero();
+    assertThat(inbox.status().merged()).as("each delivery merged once").isEqualTo(3);
+  }
+
+  @Test
+  void mergedDeliveriesTheStoreFailedToRemoveFromItsInboxAreRemovedLaterWithoutARestart() throws Exception {
+    InMemoryBuildStore memory = new InMemoryBuildStore();
+    AtomicInteger removals = new AtomicInteger();
+    BuildStore store = InterceptedStore.of(memory, (method, args) -> {
+      if (method.equals("removeFromInbox") && removals.incrementAndGet() == 1) {
+        throw new StoreUnavailableException("lock timeout (simulated)");
+      }
+    });
+    WebhookInbox inbox = inbox(store, InboxSettings.defaults());
+    for (int i = 0; i < 3; i++) {
+      accept(inbox, "d" + i, i + " SUCCESS");
+    }
+    inbox.start();
+    assertThat(inbox.awaitMerged(WAIT)).isTrue();
+    assertThat(memory.count()).isEqualTo(3);
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    while (memory.inboxSize() > 0 && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+    assertThat(memory.inboxSize()).as("inbox entries left, %d removals tried", removals.get()).isZero();
+    assertThat(removals.get()).isEqualTo(2);
+    assertThat(inbox.status().merged()).isEqualTo(3);
   }
 
   private static InboxEntry raw(String deliveryId, String body) {

@@ -19,9 +19,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Merges what the store's inbox held when merging started: deliveries acknowledged before a crash or a stop and
  * not merged since. What this process queued itself is skipped by its key, not by when it was received (a clock
- * stepped back must not hide an earlier run's deliveries). Each is parsed again by its provider's receiver (which checks its signature again) and merged
- * as if it had just arrived; one that cannot be parsed any more stays in the inbox, logged. Reads page by page and
- * merges as it goes, so memory stays bounded whatever the inbox holds; waits while the store cannot be reached.
+ * stepped back must not hide an earlier run's deliveries). Each is parsed again by its provider's receiver (which
+ * checks its signature again) and merged as if it had just arrived; one that cannot be parsed any more stays in the
+ * inbox, logged. Reads page by page and merges as it goes, so memory stays bounded whatever the inbox holds; waits
+ * while the store cannot be reached.
  */
 final class InboxRecovery {
   private static final Logger LOG = LoggerFactory.getLogger(InboxRecovery.class);

@@ -56,9 +56,4 @@ final class InboxRemovals {
       remove(List.of());
     }
   }
-
-  /** How many merged deliveries wait to be removed. */
-  int waiting() {
-    return waiting.size();
-  }
 }

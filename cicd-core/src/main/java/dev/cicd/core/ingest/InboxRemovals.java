@@ -20,11 +20,19 @@ final class InboxRemovals {
   private static final Logger LOG = LoggerFactory.getLogger(InboxRemovals.class);
 
   private final BuildStore store;
+  private final int maxKept;
+  private final Duration idleRetry;
   private List<DeliveryKey> waiting = new ArrayList<>();
   private long failedAt;
 
   InboxRemovals(BuildStore store) {
+    this(store, MAX_KEPT, IDLE_RETRY);
+  }
+
+  InboxRemovals(BuildStore store, int maxKept, Duration idleRetry) {
     this.store = store;
+    this.maxKept = maxKept;
+    this.idleRetry = idleRetry;
   }
 
   /** Removes {@code merged}, and what failed to be removed before. */
@@ -43,16 +51,16 @@ final class InboxRemovals {
       waiting = new ArrayList<>();
     } catch (RuntimeException e) {
       failedAt = System.nanoTime();
-      int dropped = Math.max(0, keys.size() - MAX_KEPT);
+      int dropped = Math.max(0, keys.size() - maxKept);
       waiting = new ArrayList<>(keys.subList(dropped, keys.size()));
       LOG.warn("Could not remove {} merged deliveries from the inbox; tried again with the next merge{}", keys.size(),
           dropped == 0 ? "" : " (" + dropped + " left for the next start, which skips them as duplicates)", e);
     }
   }
 
-  /** Tries again what failed to be removed, if anything, once {@link #IDLE_RETRY} has passed since the failure. */
+  /** Tries again what failed to be removed, if anything, once the idle retry pause has passed since the failure. */
   void retry() {
-    if (!waiting.isEmpty() && System.nanoTime() - failedAt >= IDLE_RETRY.toNanos()) {
+    if (!waiting.isEmpty() && System.nanoTime() - failedAt >= idleRetry.toNanos()) {
       remove(List.of());
     }
   }

@@ -7,9 +7,11 @@ import dev.cicd.core.Cicd;
 import dev.cicd.core.build.BuildId;
 import dev.cicd.core.ingest.InboxSettings;
 import dev.cicd.core.ingest.WebhookInbox;
+import dev.cicd.core.store.BuildStore;
 import dev.cicd.core.store.InMemoryBuildStore;
 import dev.cicd.http.support.Checks;
 import dev.cicd.http.support.Container;
+import dev.cicd.http.support.FaultyStore;
 import dev.cicd.http.support.Json;
 import dev.cicd.http.support.RunningServer;
 import dev.cicd.http.support.TestApp;
@@ -18,6 +20,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
@@ -51,12 +54,17 @@ class InboxWebhookTest {
     abstract Container container();
 
     void start(InboxSettings settings, boolean merging) throws Exception {
-      cicd = Cicd.builder().store(store).source(new TestSource(TestApp.receiver(TestApp.SECRET)))
+      start(store, settings, merging, TestApp.defaultConfig());
+    }
+
+    void start(BuildStore buildStore, InboxSettings settings, boolean merging, HttpConfig.Builder config)
+        throws Exception {
+      cicd = Cicd.builder().store(buildStore).source(new TestSource(TestApp.receiver(TestApp.SECRET)))
           .webhookInbox(settings).build();
       if (merging) {
         cicd.start();
       }
-      CicdDashboardServlet servlet = new CicdDashboardServlet(cicd, TestApp.defaultConfig().build());
+      CicdDashboardServlet servlet = new CicdDashboardServlet(cicd, config.build());
       server = container().start(servlet, servlet.webhookServlet());
     }
 
@@ -116,6 +124,32 @@ class InboxWebhookTest {
       assertThat(refused.body()).contains("wait to be merged");
       assertThat(refused.headers().firstValue("Retry-After")).isPresent();
       assertThat(store.inboxSize()).isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("a hanging store: 503 at the webhook deadline; a delivery still queued then never reaches the store")
+    void answersAtTheDeadlineWhenTheStoreHangs() throws Exception {
+      FaultyStore faulty = FaultyStore.keepingInbox();
+      start(faulty, InboxSettings.defaults(), true, TestApp.defaultConfig().webhookTimeout(Duration.ofSeconds(1)));
+      String held = UUID.randomUUID().toString();
+      String queued = UUID.randomUUID().toString();
+      faulty.mode(FaultyStore.Mode.HANGING);
+      HttpResponse<String> first = post(held, 94); // its append holds the inbox's writer in the store
+      HttpResponse<String> second = post(queued, 95); // waits behind it until its deadline
+      faulty.mode(FaultyStore.Mode.OK); // the held append fails now
+
+      for (HttpResponse<String> refused : List.of(first, second)) {
+        Checks.problem(refused, 503);
+        assertThat(refused.body()).contains("did not answer in time");
+        assertThat(refused.headers().firstValue("Retry-After")).isPresent();
+      }
+      assertThat(post(held, 94).statusCode()).isEqualTo(202);
+      assertThat(post(queued, 95).statusCode()).as("a redelivery of what left the queue is no duplicate")
+          .isEqualTo(202);
+      assertThat(inbox().awaitMerged(Duration.ofSeconds(10))).isTrue();
+      assertThat(faulty.find(BuildId.github("octo-org/octo-repo", 94))).isPresent();
+      assertThat(faulty.find(BuildId.github("octo-org/octo-repo", 95))).isPresent();
+      assertThat(faulty.inboxSize()).isZero();
     }
   }
 }

@@ -67,6 +67,11 @@ public final class IngestionService {
         DEFAULT_MAX_ATTEMPTS);
   }
 
+  /** The breaker that fails deliveries fast while the store is unreachable; null when the store writes no batches. */
+  @Nullable StoreOutage outage() {
+    return outage;
+  }
+
   public BuildStore store() {
     return store;
   }

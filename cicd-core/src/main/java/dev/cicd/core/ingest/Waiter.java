@@ -5,7 +5,8 @@ import java.util.concurrent.locks.LockSupport;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A caller's item waiting in a {@link LeaderQueue}, and then its outcome: completed with a result or failed.
+ * A caller's item waiting in a {@link LeaderQueue} or for {@link InboxAppends}' writer, and then its outcome: completed
+ * with a result or failed.
  * Created by the caller's thread, which is the one woken.
  *
  * @param <R> the result

@@ -56,7 +56,7 @@ public final class WebhookInbox implements HealthIndicator, AutoCloseable {
     this.clock = clock;
     this.settings = Objects.requireNonNull(settings, "settings");
     this.receivers = Objects.requireNonNull(receivers, "receivers");
-    this.appends = new InboxAppends(store);
+    this.appends = new InboxAppends(store, Objects.requireNonNull(ingestion.outage(), "outage"));
     this.merger = new InboxMerger(store, ingestion.newLane(), settings.mergeBatch());
   }
 
@@ -72,15 +72,18 @@ public final class WebhookInbox implements HealthIndicator, AutoCloseable {
   }
 
   /**
-   * Stores the delivery's raw form durably and queues its events for the merge.
+   * Stores the delivery's raw form durably and queues its events for the merge, waiting at most {@code timeout}
+   * for the store.
    *
    * @param delivery the receiver's parse of {@code request}, of kind {@link dev.cicd.core.source.WebhookKind#EVENTS}
    *     with a delivery key
    * @return true when accepted now, false when it is a duplicate (in the inbox or merged already)
    * @throws InboxFullException when {@link InboxSettings#maxBacklog()} deliveries wait for the merge
+   * @throws InboxTimeoutException when the store did not answer within {@code timeout}: not acknowledged, though
+   *     the delivery may still be stored and merged afterwards
    * @throws dev.cicd.core.store.BuildStoreException when the store fails; nothing was acknowledged
    */
-  public boolean accept(String provider, WebhookRequest request, WebhookDelivery delivery) {
+  public boolean accept(String provider, WebhookRequest request, WebhookDelivery delivery, Duration timeout) {
     DeliveryKey key = Objects.requireNonNull(delivery.key(), "the delivery has no key");
     long backlog = merger.backlog();
     if (backlog >= settings.maxBacklog()) {
@@ -88,12 +91,8 @@ public final class WebhookInbox implements HealthIndicator, AutoCloseable {
     }
     Instant now = clock.instant();
     InboxEntry entry = new InboxEntry(0, provider, key, now, InboxEntry.encodeHeaders(kept(request)), request.body());
-    if (!appends.append(entry)) {
-      return false;
-    }
-    // Not queued again when the start's recovery read it from the store's inbox first.
-    merger.enqueue(new InboxMerger.Queued(key, delivery.events(), now));
-    return true;
+    // Queued on the append's writer, before this returns, and once even when the start's recovery read it first.
+    return appends.append(entry, () -> merger.enqueue(new InboxMerger.Queued(key, delivery.events(), now)), timeout);
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.cicd.http.internal;
 
 import dev.cicd.core.ingest.InboxFullException;
+import dev.cicd.core.ingest.InboxTimeoutException;
 import dev.cicd.core.source.InvalidWebhookSignatureException;
 import dev.cicd.core.store.BuildNotFoundException;
 import dev.cicd.core.store.BuildStoreException;
@@ -29,6 +30,7 @@ public final class ExceptionMapper {
         e -> HttpProblem.unavailable("the build is being updated concurrently; retry", 1));
     map(InboxFullException.class,
         e -> HttpProblem.unavailable("too many deliveries wait to be merged; retry later", 5));
+    map(InboxTimeoutException.class, e -> HttpProblem.unavailable("the store did not answer in time; retry later", 5));
     map(BuildStoreException.class, e -> HttpProblem.unavailable("the store is unavailable; retry later", 5));
   }
 

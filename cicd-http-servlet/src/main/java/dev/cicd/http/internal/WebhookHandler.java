@@ -114,7 +114,8 @@ public final class WebhookHandler {
   /** With an inbox: 202 once the raw delivery is stored; its events are merged behind. */
   private void accept(Exchange exchange, String provider, WebhookInbox inbox, WebhookRequest request,
       WebhookDelivery delivery) throws IOException {
-    boolean accepted = ingestor.run(() -> inbox.accept(provider, request, delivery));
+    // On this thread: the inbox's append keeps the timeout itself (its writer is a thread of its own).
+    boolean accepted = ingestor.runHere(timeout -> inbox.accept(provider, request, delivery, timeout));
     LOG.debug("{} webhook delivery {} {}", provider, delivery.key().asString(), accepted ? "accepted" : "was a duplicate");
     answer(exchange, provider, accepted ? Outcome.STORED : Outcome.DUPLICATE, accepted ? 202 : 200,
         status(accepted ? "accepted" : "duplicate", delivery));

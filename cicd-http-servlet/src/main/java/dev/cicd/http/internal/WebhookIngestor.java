@@ -6,24 +6,30 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 /**
  * Runs the synchronous store step of webhook deliveries on a bounded pool with a deadline, so a slow
  * or exhausted store yields a quick 503 (GitHub waits 10 s) instead of a hung request, and a burst
  * beyond the pool's queue is refused with 503 instead of growing memory. A delivery that misses the
  * deadline may still be stored afterwards; the 503 only promises that no 2xx was given for it, and
- * the redelivery is then acknowledged as a duplicate.
+ * the redelivery is then acknowledged as a duplicate. Work that keeps the deadline itself (the inbox's append,
+ * whose writer is a thread of its own) runs on the request's thread instead ({@link #runHere}), as many at once as
+ * the pool takes with its queue.
  */
 public final class WebhookIngestor {
   private final ThreadPoolExecutor executor;
+  private final Semaphore here;
   private final Duration timeout;
 
   public WebhookIngestor(int concurrency, Duration timeout) {
     this.timeout = timeout;
+    this.here = new Semaphore(concurrency * 5);
     AtomicInteger threads = new AtomicInteger();
     this.executor = new ThreadPoolExecutor(concurrency, concurrency, 30, TimeUnit.SECONDS,
         new ArrayBlockingQueue<>(concurrency * 4), r -> {
@@ -45,7 +51,7 @@ public final class WebhookIngestor {
     try {
       future = executor.submit(work);
     } catch (RejectedExecutionException e) {
-      throw HttpProblem.unavailable("too many deliveries are being stored; retry later", 5);
+      throw tooMany();
     }
     try {
       return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -64,6 +70,26 @@ public final class WebhookIngestor {
       }
       throw new IllegalStateException("storing the delivery failed", cause);
     }
+  }
+
+  /**
+   * Runs {@code work} on this thread, handing it the timeout it must keep.
+   *
+   * @throws HttpProblem 503 when as many deliveries as the pool takes are being stored already
+   */
+  public <T> T runHere(Function<Duration, T> work) {
+    if (!here.tryAcquire()) {
+      throw tooMany();
+    }
+    try {
+      return work.apply(timeout);
+    } finally {
+      here.release();
+    }
+  }
+
+  private static HttpProblem tooMany() {
+    return HttpProblem.unavailable("too many deliveries are being stored; retry later", 5);
   }
 
   public void close() {

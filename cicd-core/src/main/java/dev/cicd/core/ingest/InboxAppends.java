@@ -122,15 +122,13 @@ final class InboxAppends {
     try {
       appended = store.appendInbox(batch.stream().map(w -> w.entry).toList());
     } catch (RuntimeException e) {
-      // Known before its callers are answered, so that a 503 for an unreachable store means health says DOWN.
-      boolean unreachable = e instanceof StoreUnavailableException || !StoreOutage.answers(store);
-      if (unreachable) {
+      // All settled before its callers are answered: a 503 for an unreachable store means health says DOWN, and
+      // what a caller sends next is not failed as one of those queued now.
+      if (e instanceof StoreUnavailableException || !StoreOutage.answers(store)) {
         outage.unreachable(e);
-      }
-      batch.forEach(w -> w.fail(e));
-      if (unreachable) {
         failQueued();
       }
+      batch.forEach(w -> w.fail(e));
       return;
     } catch (Error e) {
       // An assertion inside the database engine, a stack overflow: the callers fail, the writer goes on.

@@ -88,9 +88,18 @@ public final class FaultyStore implements BuildStore {
   @Override public boolean writesBatches() { return inbox; }
   @Override public boolean keepsInbox() { return inbox; }
   @Override public List<Build> writeBatch(Collection<DeliveryKey> deliveries, Collection<BuildId> ids,
-      Function<BatchRead, BatchPlan> plan, Instant receivedAt) { check(); return delegate.writeBatch(deliveries, ids, plan, receivedAt); }
-  @Override public Set<DeliveryKey> appendInbox(List<InboxEntry> entries) { check(); return delegate.appendInbox(entries); }
-  @Override public List<InboxEntry> readInbox(long afterId, int max) { check(); return delegate.readInbox(afterId, max); }
+      Function<BatchRead, BatchPlan> plan, Instant receivedAt) {
+    check();
+    return delegate.writeBatch(deliveries, ids, plan, receivedAt);
+  }
+  @Override public Set<DeliveryKey> appendInbox(List<InboxEntry> entries) {
+    check();
+    return delegate.appendInbox(entries);
+  }
+  @Override public List<InboxEntry> readInbox(long afterId, int max) {
+    check();
+    return delegate.readInbox(afterId, max);
+  }
   @Override public void removeFromInbox(Collection<DeliveryKey> keys) { check(); delegate.removeFromInbox(keys); }
   @Override public long inboxSize() { check(); return delegate.inboxSize(); }
   @Override public int deleteCompletedBefore(Instant cutoff, int maxBuilds) { check(); return delegate.deleteCompletedBefore(cutoff, maxBuilds); }

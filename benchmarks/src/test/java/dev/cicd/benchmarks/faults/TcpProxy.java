@@ -62,6 +62,10 @@ final class TcpProxy implements AutoCloseable {
       }
       try {
         Socket upstream = new Socket(host, port);
+        // As the driver and the server do: without it, Nagle's algorithm and delayed acknowledgements hold small
+        // writes (a statement's messages) for tens of milliseconds on the proxy's side.
+        client.setTcpNoDelay(true);
+        upstream.setTcpNoDelay(true);
         open.add(client);
         open.add(upstream);
         pipe(client, upstream);

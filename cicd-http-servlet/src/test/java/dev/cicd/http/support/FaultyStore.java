@@ -51,13 +51,18 @@ public final class FaultyStore implements BuildStore {
     return new FaultyStore(true);
   }
 
+  /**
+   * Switches the fault. Leaving HANGING sets the new mode before it releases the held calls, so what a released
+   * call does next (a writer checking whether the store answers) already sees the new mode.
+   */
   public void mode(Mode value) {
     if (value == Mode.HANGING) {
       release = new CountDownLatch(1);
+      this.mode = value;
     } else {
+      this.mode = value;
       release.countDown();
     }
-    this.mode = value;
   }
 
   private void check() {

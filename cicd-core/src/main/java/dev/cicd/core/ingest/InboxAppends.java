@@ -5,7 +5,6 @@ import dev.cicd.core.store.BuildStoreException;
 import dev.cicd.core.store.InboxEntry;
 import dev.cicd.core.store.StoreUnavailableException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -109,12 +108,7 @@ final class InboxAppends {
   }
 
   private List<Waiting> take() {
-    List<Waiting> batch = new ArrayList<>();
-    Waiting next;
-    while (batch.size() < MAX_BATCH && (next = queue.poll()) != null) {
-      batch.add(next);
-    }
-    return batch;
+    return Waiter.takeUpTo(queue, MAX_BATCH);
   }
 
   private void write(List<Waiting> batch) {

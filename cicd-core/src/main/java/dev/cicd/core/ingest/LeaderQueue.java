@@ -1,7 +1,6 @@
 package dev.cicd.core.ingest;
 
 import dev.cicd.core.store.BuildStoreException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.ReentrantLock;
@@ -94,11 +93,6 @@ final class LeaderQueue<W extends Waiter<?>> {
   }
 
   private List<W> take() {
-    List<W> batch = new ArrayList<>();
-    W next;
-    while (batch.size() < maxBatch && (next = queue.poll()) != null) {
-      batch.add(next);
-    }
-    return batch;
+    return Waiter.takeUpTo(queue, maxBatch);
   }
 }

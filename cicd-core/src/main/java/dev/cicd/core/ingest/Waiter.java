@@ -1,6 +1,9 @@
 package dev.cicd.core.ingest;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
+import java.util.Queue;
 import java.util.concurrent.locks.LockSupport;
 import org.jspecify.annotations.Nullable;
 
@@ -16,6 +19,16 @@ abstract class Waiter<R> {
   private volatile boolean done;
   private volatile @Nullable R result;
   private volatile @Nullable RuntimeException failure;
+
+  /** Takes the next waiters out of {@code queue}, at most {@code max}, in queue order; empty when none wait. */
+  static <W extends Waiter<?>> List<W> takeUpTo(Queue<W> queue, int max) {
+    List<W> batch = new ArrayList<>();
+    W next;
+    while (batch.size() < max && (next = queue.poll()) != null) {
+      batch.add(next);
+    }
+    return batch;
+  }
 
   /** What waits, for the message of an interrupted wait ("delivery …"). */
   abstract String describe();

@@ -177,12 +177,28 @@ class InboxAppendsTest {
     assertThat(merging).containsExactly("probe-again", "after");
   }
 
+  @Test
+  @DisplayName("a delivery appended but not queued for the merge (its queue refused it) is still acknowledged: it is"
+      + " durable, and the writer goes on")
+  void aDeliveryTheMergeCouldNotTakeIsStillAcknowledged() {
+    release.countDown();
+    assertThat(appends.append(entry("refused"), () -> {
+      throw new IllegalStateException("merge queue closed");
+    }, Duration.ofSeconds(2))).isTrue();
+    assertThat(append("after", Duration.ofSeconds(2))).isTrue();
+    assertThat(memory.inboxSize()).as("both in the store's inbox, where the next start merges them").isEqualTo(2);
+    assertThat(merging).containsExactly("after");
+  }
+
   private boolean append(String deliveryId, Duration timeout) {
     return appends.append(entry(deliveryId), () -> merging.add(deliveryId), timeout);
   }
 
   private void awaitAppendCalls(int count) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
     while (appendCalls.get() < count) {
+      assertThat(System.nanoTime() - deadline).as("appends that reached the store: %d, awaited %d", appendCalls.get(),
+          count).isNegative();
       Thread.sleep(1);
     }
   }

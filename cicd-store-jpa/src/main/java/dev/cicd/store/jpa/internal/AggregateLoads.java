@@ -33,11 +33,12 @@ final class AggregateLoads {
   AggregateLoads(StoreDatabase db, AggregateTables tables) {
     this.db = db;
     this.tables = tables;
-    this.buildsWithAttempts = new PointLookups<>(tables.builds.selectList("b") + ", " + tables.attempts.selectList("a"),
+    this.buildsWithAttempts = new PointLookups<>(db.kind(),
+        tables.builds.selectList("b") + ", " + tables.attempts.selectList("a"),
         "FROM " + tables.builds.table() + " b LEFT JOIN " + tables.attempts.table() + " a ON a.build_id = b.id"
             + " WHERE b.provider = ? AND b.repository = ? AND b.run_id = ?",
         new int[] {Types.VARCHAR, Types.VARCHAR, Types.BIGINT}, AggregateLoads::bindId);
-    this.jobs = new PointLookups<>(tables.jobs.selectList("j"),
+    this.jobs = new PointLookups<>(db.kind(), tables.jobs.selectList("j"),
         "FROM " + tables.jobs.table() + " j WHERE j.build_id = ?",
         new int[] {Types.BIGINT}, (ps, first, build) -> ps.setLong(first, Objects.requireNonNull(build.id)));
   }

@@ -13,7 +13,7 @@ import java.util.Set;
 
 /**
  * The delivery log of a group commit, in plain JDBC on the transaction's connection: which deliveries are
- * recorded (all of a batch's keys in one statement, {@link PointLookups}) and the records of a batch's
+ * recorded (a batch's keys together, {@link PointLookups}) and the records of a batch's
  * deliveries (one batched insert).
  */
 final class BatchDeliveryLog {
@@ -22,11 +22,12 @@ final class BatchDeliveryLog {
 
   BatchDeliveryLog(StoreDatabase db) {
     this.db = db;
-    this.recorded = new PointLookups<>("", "FROM " + db.table("delivery") + " WHERE hook_id = ? AND delivery_id = ?",
+    this.recorded = new PointLookups<>(db.kind(), "",
+        "FROM " + db.table("delivery") + " WHERE hook_id = ? AND delivery_id = ?",
         new int[] {Types.VARCHAR, Types.VARCHAR}, BatchDeliveryLog::bindKey);
   }
 
-  /** The keys among {@code keys} whose delivery is recorded, looked up by primary key in one statement. */
+  /** The keys among {@code keys} whose delivery is recorded, looked up by primary key ({@link PointLookups}). */
   Set<DeliveryKey> recorded(Connection c, Collection<DeliveryKey> keys) throws SQLException {
     Set<DeliveryKey> found = new HashSet<>();
     List<DeliveryKey> asked = List.copyOf(keys);

@@ -23,7 +23,7 @@ import java.util.TreeSet;
 
 /**
  * The webhook inbox (table {@code inbox}, schema version 4) in plain JDBC: deliveries acknowledged but not
- * merged yet. An append looks up, in one statement per {@link PointLookups#MAX_BRANCHES} keys, which keys are
+ * merged yet. An append looks up ({@link PointLookups}: on PostgreSQL one statement per 64 keys), which keys are
  * in the delivery log or in the inbox (both tables of a key in the same statement, so one snapshot: a merge
  * that records a delivery and then removes its entry is seen at one of the two steps, never between), then
  * inserts the others in one batch. Two appenders of one new key both find it absent; the unique key
@@ -42,7 +42,8 @@ public final class Inbox {
   public Inbox(StoreDatabase db) {
     this.db = db;
     String keyMatch = " WHERE hook_id = ? AND delivery_id = ?)";
-    this.known = new PointLookups<>("", "FROM (VALUES (0)) one WHERE EXISTS (SELECT 1 FROM " + db.table("delivery")
+    this.known = new PointLookups<>(db.kind(), "",
+        "FROM (VALUES (0)) one WHERE EXISTS (SELECT 1 FROM " + db.table("delivery")
         + keyMatch + " OR EXISTS (SELECT 1 FROM " + db.table("inbox") + keyMatch,
         new int[] {Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR}, (ps, first, key) -> {
           bindKey(ps, first, key);

@@ -16,6 +16,11 @@ import java.util.List;
  * {@link #MAX_BRANCHES} per statement (more keys take more statements), and the branches beyond the keys are
  * bound to NULL, which matches nothing: a few statement texts, each prepared once per connection.
  *
+ * <p>On H2, an embedded database with no round trip to save, one single-branch statement is executed once per key
+ * instead: H2 caches a prepared plain {@code SELECT} ({@code QUERY_CACHE_SIZE}) but never a {@code UNION}, so every
+ * union was parsed and planned again — for the inbox's appends and the merge's reads, 13 % of the server's CPU
+ * samples under webhook load (ingest benchmark, session 19).
+ *
  * @param <K> the key a branch looks up
  */
 final class PointLookups<K> {
@@ -32,6 +37,7 @@ final class PointLookups<K> {
     void read(ResultSet rs, int index) throws SQLException;
   }
 
+  private final boolean keyByKey;
   private final int[] parameterTypes;
   private final Binder<K> binder;
   private final String[] texts;
@@ -41,7 +47,8 @@ final class PointLookups<K> {
    * @param fromWhere the branch after its select list: {@code FROM ... WHERE ...} with its parameters
    * @param parameterTypes the {@link java.sql.Types} of the branch's parameters, for the NULLs of unused branches
    */
-  PointLookups(String selectList, String fromWhere, int[] parameterTypes, Binder<K> binder) {
+  PointLookups(StoreDatabase.Kind kind, String selectList, String fromWhere, int[] parameterTypes, Binder<K> binder) {
+    this.keyByKey = kind == StoreDatabase.Kind.H2;
     this.parameterTypes = parameterTypes.clone();
     this.binder = binder;
     this.texts = new String[Integer.numberOfTrailingZeros(MAX_BRANCHES) + 1];
@@ -57,6 +64,10 @@ final class PointLookups<K> {
 
   /** Looks up every key of {@code keys}, passing each row found to {@code reader} with the index of its key. */
   void find(Connection c, List<? extends K> keys, RowReader reader) throws SQLException {
+    if (keyByKey) {
+      findKeyByKey(c, keys, reader);
+      return;
+    }
     for (int from = 0; from < keys.size(); from += MAX_BRANCHES) {
       List<? extends K> chunk = keys.subList(from, Math.min(keys.size(), from + MAX_BRANCHES));
       try (PreparedStatement ps = c.prepareStatement(text(chunk.size()))) {
@@ -64,6 +75,22 @@ final class PointLookups<K> {
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
             reader.read(rs, from + rs.getInt(1));
+          }
+        }
+      }
+    }
+  }
+
+  private void findKeyByKey(Connection c, List<? extends K> keys, RowReader reader) throws SQLException {
+    if (keys.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement ps = c.prepareStatement(texts[0])) {
+      for (int index = 0; index < keys.size(); index++) {
+        binder.bind(ps, 1, keys.get(index));
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            reader.read(rs, index);
           }
         }
       }

@@ -14,7 +14,7 @@ class PointLookupsPostgresTest {
   @DisplayName("PostgreSQL: every key's rows with its index, nothing for the padding, one statement per 64 keys")
   void postgres() throws Exception {
     try (Connection c = PG.dataSource(1).getConnection()) {
-      PointLookupsCheck.check(c);
+      PointLookupsCheck.check(c, StoreDatabase.Kind.POSTGRESQL);
     }
   }
 }

@@ -60,13 +60,17 @@ final class PointLookupsCheck {
         }
       }
       AtomicInteger statements = new AtomicInteger();
+      List<String> texts = new ArrayList<>();
       Map<Integer, List<String>> found = new HashMap<>();
-      lookups.find(counting(c, statements), keys,
+      lookups.find(counting(c, statements, texts), keys,
           (rs, index) -> found.computeIfAbsent(index, k -> new ArrayList<>()).add(rs.getString(2)));
       found.values().forEach(values -> values.sort(null));
       assertThat(found).as("rows found for %d keys", size).isEqualTo(expected);
       int prepared = kind == StoreDatabase.Kind.H2 ? Math.min(size, 1) : (size + 63) / 64;
       assertThat(statements).as("statements prepared for %d keys", size).hasValue(prepared);
+      if (kind == StoreDatabase.Kind.H2) {
+        assertThat(texts).as("H2 caches a prepared SELECT, never a UNION").noneMatch(sql -> sql.contains("UNION"));
+      }
     }
     assertThat(PointLookups.branches(1)).isEqualTo(1);
     assertThat(PointLookups.branches(3)).isEqualTo(4);
@@ -86,10 +90,16 @@ final class PointLookupsCheck {
 
   /** {@code c}, counting the statements prepared on it. */
   static Connection counting(Connection c, AtomicInteger prepared) {
+    return counting(c, prepared, new ArrayList<>());
+  }
+
+  /** {@code c}, counting the statements prepared on it and adding their texts to {@code texts}. */
+  static Connection counting(Connection c, AtomicInteger prepared, List<String> texts) {
     return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
         (proxy, method, args) -> {
           if (method.getName().equals("prepareStatement")) {
             prepared.incrementAndGet();
+            texts.add((String) args[0]);
           }
           try {
             return method.invoke(c, args);
